@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { currentUser } from '@/lib/auth/session';
+import { SignOutButton } from '@/components/sign-out-button';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Closeread', template: '%s · Closeread' },
+  description: 'Close-read documents together.',
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link className="brand" href="/">
+            Closeread
+          </Link>
+          <nav aria-label="Account">
+            {user ? (
+              <>
+                <span className="muted">{user.name}</span>
+                <SignOutButton />
+              </>
+            ) : (
+              <Link href="/signin">Sign in</Link>
+            )}
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

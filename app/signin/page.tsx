@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { SignInForm } from '@/components/sign-in-form';
+import { safeCallbackPath } from '@/lib/http/safe-redirect';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
+  const { callbackUrl } = await searchParams;
+  return (
+    <div className="page">
+      <h1>Sign in</h1>
+      <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} />
+    </div>
+  );
+}
