@@ -18,7 +18,8 @@ export default async function HomePage() {
             <li key={w.id}>
               <Link href={`/w/${w.slug}`}>{w.name}</Link>
               <div className="muted">
-                {w.documentCount} {w.documentCount === 1 ? 'document' : 'documents'} · {w.role.toLowerCase()}
+                {w.documentCount} {w.documentCount === 1 ? 'document' : 'documents'} ·{' '}
+                {w.role.toLowerCase()}
               </div>
             </li>
           ))}

@@ -26,7 +26,9 @@ export function ReaderBlockView({ block }: { block: ReaderBlock }) {
       </Text>
       <span className="threads">
         {block.threadCount > 0 ? (
-          <span aria-label={`${block.threadCount} ${block.threadCount === 1 ? 'thread' : 'threads'}`}>
+          <span
+            aria-label={`${block.threadCount} ${block.threadCount === 1 ? 'thread' : 'threads'}`}
+          >
             💬 {block.threadCount}
           </span>
         ) : null}

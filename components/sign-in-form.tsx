@@ -27,7 +27,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       router.refresh();
       return;
     }
-    const message = result?.error && result.error !== 'CredentialsSignin' ? result.error : GENERIC_FAILURE;
+    const message =
+      result?.error && result.error !== 'CredentialsSignin' ? result.error : GENERIC_FAILURE;
     setError(message);
   }
 

@@ -11,7 +11,9 @@ runMain(async () => {
     try {
       const { created } = await seedDemo(client);
       console.log(created ? 'seeded the demo workspace' : 'the demo workspace already exists');
-      console.log(`demo sign-in: ${DEMO_USERS.map((u) => u.email).join(' or ')} / ${DEMO_PASSWORD}`);
+      console.log(
+        `demo sign-in: ${DEMO_USERS.map((u) => u.email).join(' or ')} / ${DEMO_PASSWORD}`,
+      );
     } finally {
       await client.$disconnect();
     }

@@ -34,8 +34,10 @@ function portIsFree(port: number): Promise<boolean> {
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, got "${process.env.PORT}"`);
-  if (!(await portIsFree(port))) fail(`port ${port} is already in use (is Closeread already running?); set PORT to use another`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    fail(`PORT must be a port number, got "${process.env.PORT}"`);
+  if (!(await portIsFree(port)))
+    fail(`port ${port} is already in use (is Closeread already running?); set PORT to use another`);
 
   const userEnvIsProduction = process.env.NODE_ENV === 'production';
   if (!process.env.NEXTAUTH_SECRET) {
@@ -77,7 +79,8 @@ async function main() {
   try {
     parseEnv({ ...process.env, PORT: String(port) });
     const report = await applyMigrations(process.env.DATABASE_URL!);
-    if (report.applied.length) console.log(`closeread: applied ${report.applied.length} migration(s)`);
+    if (report.applied.length)
+      console.log(`closeread: applied ${report.applied.length} migration(s)`);
     const demo = process.env.CLOSEREAD_DEMO !== '0';
     if (demo) {
       const client = connectDb(process.env.DATABASE_URL!);
@@ -92,8 +95,13 @@ async function main() {
     if (!dev) {
       const fingerprint = sourceFingerprint(root);
       if (!buildIsCurrent(root, fingerprint)) {
-        console.log('closeread: building the app (first start or changed sources; about a minute)…');
-        const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
+        console.log(
+          'closeread: building the app (first start or changed sources; about a minute)…',
+        );
+        const build = spawnSync(process.execPath, [nextBin, 'build'], {
+          stdio: 'inherit',
+          env: process.env,
+        });
         if (build.status !== 0) throw new Error('next build failed (see above)');
         writeFileSync(stampPath(root), fingerprint);
       }
@@ -110,7 +118,9 @@ async function main() {
         announced = true;
         console.log(`\nCloseread is running at http://localhost:${port}`);
         if (demo) {
-          console.log(`Demo sign-in: ${DEMO_USERS[0].email} (owner) or ${DEMO_USERS[1].email} (member), password ${DEMO_PASSWORD}`);
+          console.log(
+            `Demo sign-in: ${DEMO_USERS[0].email} (owner) or ${DEMO_USERS[1].email} (member), password ${DEMO_PASSWORD}`,
+          );
         }
         console.log('Press Ctrl-C to stop.\n');
       }

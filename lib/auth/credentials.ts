@@ -21,10 +21,7 @@ export async function signInWithPassword(
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const wait = Math.max(
-    signInLimits.byEmail.retryAfter(email),
-    signInLimits.byIp.retryAfter(ip),
-  );
+  const wait = Math.max(signInLimits.byEmail.retryAfter(email), signInLimits.byIp.retryAfter(ip));
   if (wait > 0) {
     throw new AppError('RATE_LIMITED', `Too many attempts. Try again in ${wait} s.`, {
       retryAfterSeconds: wait,

@@ -38,7 +38,10 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   if (!result.success) {
     const issue = result.error.issues[0];
     const name = issue?.path.join('.') || 'environment';
-    const why = issue?.code === 'invalid_type' && cleaned[name] === undefined ? 'is required' : issue?.message;
+    const why =
+      issue?.code === 'invalid_type' && cleaned[name] === undefined
+        ? 'is required'
+        : issue?.message;
     throw new ConfigError(`configuration error: ${name} ${why}`);
   }
   return result.data;

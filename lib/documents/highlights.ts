@@ -21,7 +21,9 @@ export function segmentText(text: string, ranges: HighlightRange[]): Segment[] {
     const start = points[i]!;
     const end = points[i + 1]!;
     if (end <= start) continue;
-    const annotationIds = valid.filter((r) => r.start <= start && r.end >= end).map((r) => r.annotationId);
+    const annotationIds = valid
+      .filter((r) => r.start <= start && r.end >= end)
+      .map((r) => r.annotationId);
     segments.push({ text: text.slice(start, end), start, annotationIds });
   }
   return segments;

@@ -11,7 +11,13 @@ export function parsePlainText(
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const paragraphs = normalised
     .split(/\n[ \t]*\n+/)
-    .map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean).join(' '))
+    .map((p) =>
+      p
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(' '),
+    )
     .filter((p) => p.length > 0);
   let title = opts.fallbackTitle;
   if (opts.firstLineIsTitle && paragraphs.length > 1) {

@@ -64,7 +64,11 @@ function isDatabaseUnavailable(err: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '53300'].includes(e.code ?? ''))
     return true;
-  if (/connect ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect/i.test(e.message ?? ''))
+  if (
+    /connect ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect/i.test(
+      e.message ?? '',
+    )
+  )
     return true;
   return e.cause !== undefined && e.cause !== err && isDatabaseUnavailable(e.cause);
 }

@@ -6,7 +6,11 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { currentUser, type SessionUser } from '../auth/session';
 import { AppError, errorBody, toAppError } from '../errors/app-error';
 
-type Handler<P> = (ctx: { req: NextRequest; user: SessionUser; params: P }) => Promise<Response | unknown>;
+type Handler<P> = (ctx: {
+  req: NextRequest;
+  user: SessionUser;
+  params: P;
+}) => Promise<Response | unknown>;
 
 export function errorResponse(err: unknown): NextResponse {
   const appError = toAppError(err);

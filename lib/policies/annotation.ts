@@ -16,7 +16,11 @@ export function annotationVisible(actor: Actor, a: AnnotationFacts): boolean {
   return a.visibility === 'WORKSPACE' || a.authorId === actor.userId;
 }
 
-export function annotationPolicy(actor: Actor, action: AnnotationAction, a: AnnotationFacts): boolean {
+export function annotationPolicy(
+  actor: Actor,
+  action: AnnotationAction,
+  a: AnnotationFacts,
+): boolean {
   if (!annotationVisible(actor, a)) return false;
   const isAuthor = a.authorId === actor.userId;
   switch (action) {

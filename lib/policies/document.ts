@@ -1,6 +1,7 @@
 import { atLeast, type Actor } from './types';
 
-export type DocumentAction = 'document:read' | 'document:revise' | 'document:update' | 'document:delete' | 'annotation:create';
+export type DocumentAction =
+  'document:read' | 'document:revise' | 'document:update' | 'document:delete' | 'annotation:create';
 
 /** Documents are visible to every member of their workspace. */
 export function documentPolicy(

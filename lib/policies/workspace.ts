@@ -1,10 +1,7 @@
 import { atLeast, type Actor } from './types';
 
 export type WorkspaceAction =
-  | 'workspace:read'
-  | 'workspace:update'
-  | 'workspace:manage-members'
-  | 'document:create';
+  'workspace:read' | 'workspace:update' | 'workspace:manage-members' | 'document:create';
 
 /** Members see their workspace; owners manage it; any member may add documents. */
 export function workspacePolicy(actor: Actor, action: WorkspaceAction): boolean {

@@ -44,11 +44,16 @@ const NOTES: DemoNote[] = [
       { by: 0, text: 'Good catch. Let us track both phrases in the next meetings.' },
     ],
   },
-  { by: 1, paragraph: 2, quote: 'the complexity and severity of the epidemic situation', tags: ['risk'] },
+  {
+    by: 1,
+    paragraph: 2,
+    quote: 'the complexity and severity of the epidemic situation',
+    tags: ['risk'],
+  },
   {
     by: 1,
     paragraph: 5,
-    quote: 'the downward pressure on China\'s economy continues to increase',
+    quote: "the downward pressure on China's economy continues to increase",
     comment: 'The first explicit admission of economic pressure in this series.',
     tags: ['economy'],
   },

@@ -3,7 +3,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const INPUTS = ['app', 'components', 'lib', 'prisma/schema.prisma', 'package-lock.json', 'next.config.js', 'tsconfig.json', 'proxy.ts'];
+const INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'prisma/schema.prisma',
+  'package-lock.json',
+  'next.config.js',
+  'tsconfig.json',
+  'proxy.ts',
+];
 const SKIP = new Set(['generated', 'node_modules', '.next']);
 
 function walk(p: string, out: string[]): void {
@@ -30,7 +39,11 @@ const STAMP = path.join('.next', 'closeread-build-fingerprint');
 
 export function buildIsCurrent(root: string, fingerprint: string): boolean {
   const stamp = path.join(root, STAMP);
-  return existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint;
+  return (
+    existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === fingerprint
+  );
 }
 
 export function stampPath(root: string): string {

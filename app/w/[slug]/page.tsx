@@ -22,8 +22,8 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
               <div className="muted">
                 {d.source ? `${d.source} · ` : ''}
                 {d._count.revisions} {d._count.revisions === 1 ? 'revision' : 'revisions'} ·{' '}
-                {d._count.annotations} {d._count.annotations === 1 ? 'annotation' : 'annotations'} · last
-                activity {d.lastActivityAt.toISOString().slice(0, 10)}
+                {d._count.annotations} {d._count.annotations === 1 ? 'annotation' : 'annotations'} ·
+                last activity {d.lastActivityAt.toISOString().slice(0, 10)}
               </div>
             </li>
           ))}
