@@ -4,7 +4,7 @@
  * serves. Ctrl-C stops the server, then the embedded database, cleanly.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { ConfigError, parseEnv } from '../lib/config/env';
@@ -107,7 +107,14 @@ async function main() {
       }
     }
 
-    child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(port)], {
+    // With setpriv, Next gets SIGTERM if this process dies, even by SIGKILL: no orphaned
+    // server keeps the port. (The embedded PostgreSQL's orphan is taken over on next start.)
+    const nextArgs = [nextBin, dev ? 'dev' : 'start', '-p', String(port)];
+    const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
+    const [command, args] = setpriv
+      ? [setpriv, ['--pdeathsig', 'TERM', process.execPath, ...nextArgs]]
+      : [process.execPath, nextArgs];
+    child = spawn(command, args, {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: process.env,
     });

@@ -10,6 +10,7 @@ import {
   mkdirSync,
   readFileSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -55,6 +56,15 @@ function letPostgresUserTraverse(dir: string): void {
   }
 }
 
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!processAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !processAlive(pid);
+}
+
 export class DataDirInUseError extends Error {
   constructor(dir: string, pid: number) {
     super(
@@ -76,10 +86,23 @@ export async function startEmbeddedDatabase(
 ): Promise<EmbeddedDatabase> {
   const dataDir = options.dataDir ?? embeddedDataDir();
   const pidFile = path.join(dataDir, 'postmaster.pid');
+  // Which app process owns the running cluster (PostgreSQL's own pid file names only itself).
+  const ownerFile = `${dataDir}.owner`;
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     // A stale pid file after a crash is fine: PostgreSQL recovers from its WAL.
-    if (pid > 0 && processAlive(pid)) throw new DataDirInUseError(dataDir, pid);
+    if (pid > 0 && processAlive(pid)) {
+      // When the app was killed (SIGKILL), its PostgreSQL lives on, orphaned. Shut that one
+      // down cleanly (SIGINT = fast shutdown) and take over; a live owner means another app
+      // is using it.
+      const owner = Number(existsSync(ownerFile) ? readFileSync(ownerFile, 'utf8') : 0);
+      if (owner > 0 && owner !== process.pid && processAlive(owner)) {
+        throw new DataDirInUseError(dataDir, owner);
+      }
+      process.kill(pid, 'SIGINT');
+      if (!(await waitForExit(pid, 15_000))) throw new DataDirInUseError(dataDir, pid);
+      options.log?.(`stopped an orphaned PostgreSQL (pid ${pid}) left by a previous run`);
+    }
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
   letPostgresUserTraverse(path.dirname(dataDir));
@@ -99,6 +122,7 @@ export async function startEmbeddedDatabase(
   const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
   if (!initialised) await server.initialise();
   await server.start();
+  writeFileSync(ownerFile, String(process.pid));
   const admin = server.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
   const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [

@@ -1,0 +1,68 @@
+/**
+ * Confidence = calibrated probability that an anchor is acceptable (right place for intact
+ * text, overlapping the surviving part for edited text), from a logistic model fitted on the
+ * tuning half of the corpus by scripts/anchoring-corpus/tune.ts. Ranking between candidates
+ * uses the simpler heuristic score in score.ts; this only turns the winner into a probability.
+ */
+import { CALIBRATION } from './thresholds';
+
+export type Features = {
+  /** Share of the quote found (1 for an exact match). */
+  quoteSim: number;
+  /** Folded quote length. */
+  length: number;
+  /** Length-weighted context agreement, baseline-corrected. */
+  ctxMean: number;
+  /** Agreement of the better-matching side. */
+  ctxBest: number;
+  /** Exact occurrences of the quote in the document (0 for fuzzy-only). */
+  occurrences: number;
+  /** Heuristic score of the runner-up at a different place (0 if none). */
+  runnerUp: number;
+  exact: boolean;
+  /** Context characters matching contiguously right before / after the match. */
+  prefixRun: number;
+  suffixRun: number;
+};
+
+export const FEATURE_NAMES = [
+  'bias',
+  'quoteSim',
+  'logLength',
+  'quoteSim*logLength',
+  'ctxMean',
+  'ctxBest',
+  'logOccurrences',
+  'runnerUp',
+  'exact',
+  'exact*logLength',
+  'exactUnique',
+  'logAdjacentRun',
+  'logShorterRun',
+] as const;
+
+export function featureVector(f: Features): number[] {
+  const logLen = Math.log(1 + f.length);
+  return [
+    1,
+    f.quoteSim,
+    logLen,
+    f.quoteSim * logLen,
+    f.ctxMean,
+    f.ctxBest,
+    Math.log(1 + f.occurrences),
+    f.runnerUp,
+    f.exact ? 1 : 0,
+    f.exact ? logLen : 0,
+    f.exact && f.occurrences === 1 ? 1 : 0,
+    Math.log(1 + f.prefixRun + f.suffixRun),
+    Math.log(1 + Math.min(f.prefixRun, f.suffixRun)),
+  ];
+}
+
+export function calibrated(f: Features, weights: readonly number[] = CALIBRATION): number {
+  const x = featureVector(f);
+  let z = 0;
+  for (let i = 0; i < x.length; i++) z += (weights[i] ?? 0) * x[i]!;
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,280 @@
+/**
+ * Selector matching on a folded document: exact occurrences first (scored by context and
+ * position), then a seeded, bounded fuzzy search. Works in folded coordinates; the caller maps
+ * results back to the original string.
+ */
+import type { Features } from './calibrate';
+import { diffSequences } from './diff';
+import type { Normalised } from './normalise';
+import { forEachHit, Q, qgramIndexOf } from './qgram';
+import { confidence, contextRun, contextScore, proximity } from './score';
+import { TokenDictionary } from './tokens';
+
+export type Candidate = {
+  a: number;
+  b: number;
+  /** Heuristic score used for ranking; calibrated later. */
+  confidence: number;
+  rank: number;
+  fuzzy: boolean;
+  features: Features;
+};
+
+export type Query = {
+  quote: string;
+  prefix: string;
+  suffix: string;
+  /** Expected start in folded coordinates, if known. */
+  hint: number | null;
+};
+
+/** Exact occurrences beyond this many are pre-filtered by the cheap contiguous-context score. */
+const FULL_SCORE_LIMIT = 16;
+/** Fuzzy: largest seed bucket still considered informative. */
+const MAX_SEED_HITS = 400;
+/** Fuzzy: windows verified per lookup. */
+const MAX_WINDOWS = 4;
+/** Fuzzy: matched runs shorter than this are treated as coincidence. */
+const MIN_RUN = 3;
+
+export function bestExact(n: Normalised, q: Query): Candidate | null {
+  const text = n.norm;
+  const m = q.quote.length;
+  const occ: number[] = [];
+  for (let i = text.indexOf(q.quote); i !== -1; i = text.indexOf(q.quote, i + 1)) occ.push(i);
+  if (occ.length === 0) return null;
+  let pool = occ;
+  if (occ.length > FULL_SCORE_LIMIT) {
+    // O(occurrences x context length), no sorting: keep the top few by contiguous context and
+    // the few nearest the expected position for the full (edit distance) scoring.
+    pool = topK(
+      occ,
+      FULL_SCORE_LIMIT - 4,
+      (a) =>
+        contextRun(text, a, q.prefix, -1) +
+        contextRun(text, a + m, q.suffix, 1) +
+        proximity(a, q.hint) * 100,
+    );
+    if (q.hint !== null) {
+      const hint = q.hint;
+      for (const a of topK(occ, 4, (x) => -Math.abs(x - hint))) if (!pool.includes(a)) pool.push(a);
+    }
+  }
+  let best: Candidate | null = null;
+  let runnerUp = 0;
+  for (const a of pool) {
+    const ctx = contextScore(text, a, a + m, q.prefix, q.suffix);
+    const conf = confidence(1, m, ctx.mean);
+    const rank = conf + proximity(a, q.hint);
+    const features: Features = {
+      quoteSim: 1,
+      length: m,
+      ctxMean: ctx.mean,
+      ctxBest: ctx.best,
+      occurrences: occ.length,
+      runnerUp: 0,
+      exact: true,
+      prefixRun: 0,
+      suffixRun: 0,
+    };
+    if (!best || rank > best.rank) {
+      if (best) runnerUp = Math.max(runnerUp, best.confidence);
+      best = { a, b: a + m, confidence: conf, rank, fuzzy: false, features };
+    } else runnerUp = Math.max(runnerUp, conf);
+  }
+  if (best) finish(best, text, q, runnerUp);
+  return best;
+}
+
+function finish(best: Candidate, text: string, q: Query, runnerUp: number): void {
+  best.features.runnerUp = runnerUp;
+  best.features.prefixRun = contextRun(text, best.a, q.prefix, -1);
+  best.features.suffixRun = contextRun(text, best.b, q.suffix, 1);
+}
+
+/** The k items with the highest score, in one pass (k is small). */
+function topK(items: number[], k: number, score: (x: number) => number): number[] {
+  const keep: number[] = [];
+  const scores: number[] = [];
+  for (const x of items) {
+    const sc = score(x);
+    if (keep.length === k && sc <= scores[k - 1]!) continue;
+    let i = Math.min(keep.length, k - 1);
+    while (i > 0 && scores[i - 1]! < sc) i--;
+    keep.splice(i, 0, x);
+    scores.splice(i, 0, sc);
+    if (keep.length > k) {
+      keep.pop();
+      scores.pop();
+    }
+  }
+  return keep;
+}
+
+function toCodes(s: string): Uint16Array {
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** Quotes up to this long are aligned exactly (semi-global edit distance); longer ones by diff. */
+const DP_MAX_QUOTE = 400;
+
+/**
+ * Semi-global alignment: the whole quote against any substring of text[w0, w1), minimising edit
+ * distance. Unlike an LCS against the window it cannot pick up stray letters from the slack.
+ */
+function alignDP(
+  text: string,
+  w0: number,
+  w1: number,
+  quote: string,
+): { a: number; b: number; sim: number } | null {
+  const m = quote.length;
+  const w = w1 - w0;
+  if (m === 0 || w === 0) return null;
+  const W = w + 1;
+  const d = new Uint16Array((m + 1) * W);
+  for (let i = 1; i <= m; i++) {
+    d[i * W] = i;
+    const qc = quote.charCodeAt(i - 1);
+    const row = i * W;
+    const prev = row - W;
+    for (let j = 1; j <= w; j++) {
+      const sub = d[prev + j - 1]! + (qc === text.charCodeAt(w0 + j - 1) ? 0 : 1);
+      const del = d[prev + j]! + 1;
+      const ins = d[row + j - 1]! + 1;
+      d[row + j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+    }
+  }
+  let end = 0;
+  for (let j = 1; j <= w; j++) if (d[m * W + j]! < d[m * W + end]!) end = j;
+  const dist = d[m * W + end]!;
+  if (dist >= m) return null;
+  // Trace back to the start of the alignment, preferring diagonal moves.
+  let i = m;
+  let j = end;
+  let firstMatch = -1;
+  let lastMatch = -1;
+  while (i > 0) {
+    const here = d[i * W + j]!;
+    if (
+      j > 0 &&
+      here ===
+        d[(i - 1) * W + j - 1]! + (quote.charCodeAt(i - 1) === text.charCodeAt(w0 + j - 1) ? 0 : 1)
+    ) {
+      if (quote.charCodeAt(i - 1) === text.charCodeAt(w0 + j - 1)) {
+        if (lastMatch === -1) lastMatch = j;
+        firstMatch = j - 1;
+      }
+      i--;
+      j--;
+    } else if (here === d[(i - 1) * W + j]! + 1) i--;
+    else j--;
+  }
+  if (firstMatch === -1) return null;
+  // Report the matched extent (edits hanging off either end are not part of the surviving text).
+  return { a: w0 + firstMatch, b: w0 + lastMatch, sim: 1 - dist / m };
+}
+
+/** Aligns quote against text[w0, w1); returns the matched extent and fraction of quote found. */
+function align(
+  text: string,
+  w0: number,
+  w1: number,
+  quote: string,
+): { a: number; b: number; sim: number } | null {
+  if (quote.length <= DP_MAX_QUOTE) return alignDP(text, w0, w1, quote);
+  const window = text.slice(w0, w1);
+  let blocks: { a: number; b: number; len: number }[];
+  if (quote.length <= 1500) {
+    blocks = diffSequences(toCodes(quote), toCodes(window));
+  } else {
+    const dict = new TokenDictionary();
+    const tq = dict.tokenize(quote);
+    const tw = dict.tokenize(window);
+    blocks = diffSequences(tq.ids, tw.ids).map((bl) => ({
+      a: tq.starts[bl.a]!,
+      b: tw.starts[bl.b]!,
+      len: tq.starts[bl.a + bl.len]! - tq.starts[bl.a]!,
+    }));
+  }
+  const minRun = Math.min(MIN_RUN, quote.length);
+  const runs = blocks.filter((bl) => bl.len >= minRun);
+  // Runs far from the rest are coincidences in the window's slack, not part of the quote: trim
+  // edge runs separated from their neighbour by more than twice their own length.
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo < hi && runs[lo + 1]!.b - (runs[lo]!.b + runs[lo]!.len) > 2 * runs[lo]!.len) lo++;
+  while (hi > lo && runs[hi]!.b - (runs[hi - 1]!.b + runs[hi - 1]!.len) > 2 * runs[hi]!.len) hi--;
+  let matched = 0;
+  for (let i = lo; i <= hi; i++) matched += runs[i]!.len;
+  if (matched === 0 || runs.length === 0) return null;
+  const first = runs[lo]!.b;
+  const last = runs[hi]!.b + runs[hi]!.len;
+  return { a: w0 + first, b: w0 + last, sim: matched / quote.length };
+}
+
+export function bestFuzzy(n: Normalised, q: Query): Candidate | null {
+  const text = n.norm;
+  const m = q.quote.length;
+  if (text.length < Q) return null;
+  const idx = qgramIndexOf(n);
+  const votes = new Map<number, number>(); // diagonal bin -> votes
+  const BIN = 16;
+  const vote = (pattern: string, at: number, offset: number): void => {
+    if (at < 0 || at + Q > pattern.length) return;
+    forEachHit(idx, text, pattern, at, MAX_SEED_HITS, (pos) => {
+      const bin = Math.floor((pos - offset) / BIN);
+      votes.set(bin, (votes.get(bin) ?? 0) + 1);
+    });
+  };
+  const seeds = Math.max(0, m - Q + 1);
+  const stride = Math.max(1, Math.floor(seeds / 64));
+  for (let i = 0; i < seeds; i += stride) vote(q.quote, i, i);
+  const p = q.prefix;
+  for (let i = 0; i + Q <= p.length; i += 2) vote(p, i, i - p.length);
+  for (let i = 0; i + Q <= q.suffix.length; i += 2) vote(q.suffix, i, m + i);
+  if (votes.size === 0) return null;
+
+  const scored = [...votes.keys()].map((bin) => ({
+    bin,
+    v: (votes.get(bin) ?? 0) + 0.5 * ((votes.get(bin - 1) ?? 0) + (votes.get(bin + 1) ?? 0)),
+  }));
+  scored.sort((x, y) => y.v - x.v);
+  const minVotes = Math.min(3, Math.max(1, Math.floor(seeds / 8)));
+  const slack = 16 + Math.ceil(m * 0.25);
+  let best: Candidate | null = null;
+  let runnerUp = 0;
+  const tried: number[] = [];
+  for (const { bin, v } of scored) {
+    if (tried.length >= MAX_WINDOWS || v < minVotes) break;
+    const d = bin * BIN;
+    if (tried.some((t) => Math.abs(t - d) < slack)) continue;
+    tried.push(d);
+    const w0 = Math.max(0, d - slack);
+    const w1 = Math.min(text.length, d + m + slack + BIN);
+    const al = align(text, w0, w1, q.quote);
+    if (!al) continue;
+    const ctx = contextScore(text, al.a, al.b, q.prefix, q.suffix);
+    const conf = confidence(al.sim, m, ctx.mean);
+    const rank = conf + proximity(al.a, q.hint);
+    const features: Features = {
+      quoteSim: al.sim,
+      length: m,
+      ctxMean: ctx.mean,
+      ctxBest: ctx.best,
+      occurrences: 0,
+      runnerUp: 0,
+      exact: false,
+      prefixRun: 0,
+      suffixRun: 0,
+    };
+    if (!best || rank > best.rank) {
+      if (best) runnerUp = Math.max(runnerUp, best.confidence);
+      best = { a: al.a, b: al.b, confidence: conf, rank, fuzzy: true, features };
+    } else runnerUp = Math.max(runnerUp, conf);
+  }
+  if (best) finish(best, text, q, runnerUp);
+  return best;
+}
