@@ -1,0 +1,207 @@
+/**
+ * The outsider suite: every route handler, called as each kind of user. Non-members get 404
+ * for everything inside a workspace (no existence leak). It enumerates app/**\/route.ts and
+ * fails for any handler it does not cover, so a new endpoint cannot be forgotten.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createApiToken } from '@/lib/auth/api-tokens';
+import { db } from '@/lib/db/client';
+import { createInvitation } from '@/lib/workspaces/invitations';
+import { call } from '../helpers/http';
+import { unique } from '../helpers/db';
+import { makeWorld, type RoleName, type World } from '../helpers/world';
+
+type Prepared = { params?: Record<string, string>; body?: unknown };
+type Case = {
+  file: string;
+  method: string;
+  prepare?: (w: World) => Promise<Prepared> | Prepared;
+  expect: Record<RoleName, number>;
+};
+
+const everyone = (status: number): Record<RoleName, number> => ({
+  anonymous: status,
+  outsider: status,
+  member: status,
+  moderator: status,
+  owner: status,
+});
+const signedIn = (status: number) => ({ ...everyone(status), anonymous: 401 });
+const members = (status: number) => ({ ...signedIn(status), outsider: 404 });
+const ownersOnly = (status: number) => ({ ...members(403), owner: status });
+
+const ws = (w: World) => ({ slug: w.workspace.slug });
+
+/** Handlers that are not ours to test here, with the reason. */
+const EXEMPT: Record<string, string> = {
+  'app/api/auth/[...nextauth]/route.ts GET':
+    "next-auth's own endpoints; sign-in is tested in credentials.test.ts and e2e",
+  'app/api/auth/[...nextauth]/route.ts POST':
+    "next-auth's own endpoints; sign-in is tested in credentials.test.ts and e2e",
+};
+
+const CASES: Case[] = [
+  { file: 'app/api/health/route.ts', method: 'GET', expect: everyone(200) },
+  {
+    file: 'app/api/account/signup/route.ts',
+    method: 'POST',
+    prepare: () => ({
+      body: { name: 'New', email: `${unique('new')}@example.com`, password: 'a long passphrase' },
+    }),
+    expect: everyone(201),
+  },
+  {
+    file: 'app/api/account/password/route.ts',
+    method: 'POST',
+    prepare: () => ({
+      body: { currentPassword: 'wrong password', newPassword: 'another long passphrase' },
+    }),
+    expect: signedIn(400),
+  },
+  { file: 'app/api/v1/workspaces/route.ts', method: 'GET', expect: signedIn(200) },
+  {
+    file: 'app/api/v1/workspaces/route.ts',
+    method: 'POST',
+    prepare: () => ({ body: { name: 'Desk' } }),
+    expect: signedIn(201),
+  },
+  {
+    file: 'app/api/v1/workspaces/[slug]/route.ts',
+    method: 'GET',
+    prepare: (w) => ({ params: ws(w) }),
+    expect: members(200),
+  },
+  {
+    file: 'app/api/v1/workspaces/[slug]/route.ts',
+    method: 'PATCH',
+    prepare: (w) => ({ params: ws(w), body: { name: 'Renamed' } }),
+    expect: ownersOnly(200),
+  },
+  {
+    file: 'app/api/v1/workspaces/[slug]/members/route.ts',
+    method: 'GET',
+    prepare: (w) => ({ params: ws(w) }),
+    expect: members(200),
+  },
+  {
+    file: 'app/api/v1/workspaces/[slug]/members/[userId]/route.ts',
+    method: 'PATCH',
+    prepare: (w) => ({ params: { ...ws(w), userId: w.member.id }, body: { role: 'MODERATOR' } }),
+    expect: ownersOnly(200),
+  },
+  {
+    // The target is the member: the member may remove themselves (leave).
+    file: 'app/api/v1/workspaces/[slug]/members/[userId]/route.ts',
+    method: 'DELETE',
+    prepare: (w) => ({ params: { ...ws(w), userId: w.member.id } }),
+    expect: { ...ownersOnly(200), member: 200 },
+  },
+  {
+    file: 'app/api/v1/workspaces/[slug]/invitations/route.ts',
+    method: 'GET',
+    prepare: (w) => ({ params: ws(w) }),
+    expect: ownersOnly(200),
+  },
+  {
+    file: 'app/api/v1/workspaces/[slug]/invitations/route.ts',
+    method: 'POST',
+    prepare: (w) => ({ params: ws(w), body: { maxUses: 3 } }),
+    expect: ownersOnly(201),
+  },
+  {
+    file: 'app/api/v1/workspaces/[slug]/invitations/[id]/route.ts',
+    method: 'DELETE',
+    prepare: async (w) => {
+      const { invitation } = await createInvitation(w.owner.id, w.workspace.slug, {});
+      return { params: { ...ws(w), id: invitation.id } };
+    },
+    expect: ownersOnly(200),
+  },
+  {
+    file: 'app/api/v1/invitations/[token]/accept/route.ts',
+    method: 'POST',
+    prepare: async (w) => {
+      const { token } = await createInvitation(w.owner.id, w.workspace.slug, {});
+      return { params: { token } };
+    },
+    expect: signedIn(200),
+  },
+  { file: 'app/api/v1/tokens/route.ts', method: 'GET', expect: signedIn(200) },
+  {
+    file: 'app/api/v1/tokens/route.ts',
+    method: 'POST',
+    prepare: () => ({ body: { name: 'CI' } }),
+    expect: signedIn(201),
+  },
+  {
+    // Someone else's token is invisible: 404.
+    file: 'app/api/v1/tokens/[id]/route.ts',
+    method: 'DELETE',
+    prepare: async (w) => {
+      const { apiToken } = await createApiToken(w.owner.id, { name: 'owner token' });
+      return { params: { id: apiToken.id } };
+    },
+    expect: { ...signedIn(404), owner: 200 },
+  },
+];
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const p = path.join(dir, entry);
+    if (statSync(p).isDirectory()) return routeFiles(p);
+    return /^route\.tsx?$/.test(entry) ? [p] : [];
+  });
+}
+
+function loadRoute(file: string): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- route files are discovered at run time
+  return require(path.join(process.cwd(), file)) as Record<string, unknown>;
+}
+
+describe('outsider suite', () => {
+  afterAll(() => db().$disconnect());
+
+  it('covers every route handler that exists', () => {
+    const root = process.cwd();
+    const handlers = routeFiles(path.join(root, 'app')).flatMap((abs) => {
+      const file = path.relative(root, abs);
+      const mod = loadRoute(file);
+      return METHODS.filter((m) => typeof mod[m] === 'function').map((m) => `${file} ${m}`);
+    });
+    const covered = new Set([...CASES.map((c) => `${c.file} ${c.method}`), ...Object.keys(EXEMPT)]);
+    expect(handlers.filter((h) => !covered.has(h))).toEqual([]);
+    // And no case names a handler that no longer exists.
+    expect([...covered].filter((c) => !handlers.includes(c))).toEqual([]);
+  });
+
+  const roles: RoleName[] = ['anonymous', 'outsider', 'member', 'moderator', 'owner'];
+  describe.each(
+    CASES.map((c) => [`${c.method} ${c.file.replace(/^app|\/route\.ts$/g, '')}`, c] as const),
+  )('%s', (_name, c) => {
+    it.each(roles)('as %s', async (role) => {
+      const world = await makeWorld();
+      const prepared = (await c.prepare?.(world)) ?? {};
+      const handler = loadRoute(c.file)[c.method] as Parameters<typeof call>[0];
+      const res = await call(handler, {
+        method: c.method,
+        caller: world.callers[role],
+        ...prepared,
+      });
+      expect({
+        role,
+        status: res.status,
+        body: res.status >= 400 ? res.json : undefined,
+      }).toMatchObject({
+        role,
+        status: c.expect[role],
+      });
+      if (res.status === 404) {
+        // No existence leak: the same body as for something that does not exist at all.
+        expect(res.json).toEqual({ error: { code: 'NOT_FOUND', message: 'Not found.' } });
+      }
+    });
+  });
+});

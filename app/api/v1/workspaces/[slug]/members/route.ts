@@ -1,0 +1,6 @@
+import { withUser } from '@/lib/http/route';
+import { listMembers } from '@/lib/workspaces/members';
+
+export const GET = withUser<{ slug: string }>(async ({ user, params }) => ({
+  data: await listMembers(user.id, params.slug),
+}));

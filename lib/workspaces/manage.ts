@@ -1,0 +1,54 @@
+/** Creating and renaming workspaces. */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { db } from '../db/client';
+import { parseInput } from '../http/validate';
+import { authorize, workspacePolicy } from '../policies';
+import { actorIn } from './actor';
+
+export const MAX_WORKSPACES_PER_USER = 100;
+
+const nameSchema = z.string().trim().min(1, 'Name is required').max(80);
+
+export const createWorkspaceSchema = z.object({ name: nameSchema }).strict();
+export const updateWorkspaceSchema = z.object({ name: nameSchema }).strict();
+
+function slugFor(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return `${base || 'workspace'}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function createWorkspace(userId: string, input: unknown) {
+  const { name } = parseInput(createWorkspaceSchema, input);
+  return db().workspace.create({
+    data: { name, slug: slugFor(name), memberships: { create: { userId, role: 'OWNER' } } },
+    select: { id: true, slug: true, name: true },
+  });
+}
+
+export async function workspaceBySlugFor(userId: string, slug: string) {
+  const workspace = await db().workspace.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, createdAt: true },
+  });
+  const actor = workspace ? await actorIn(db(), workspace.id, userId) : null;
+  authorize({ visible: !!actor && workspacePolicy(actor, 'workspace:read'), allowed: true });
+  return { workspace: workspace!, actor: actor! };
+}
+
+export async function updateWorkspace(userId: string, slug: string, input: unknown) {
+  const { workspace, actor } = await workspaceBySlugFor(userId, slug);
+  authorize({ visible: true, allowed: workspacePolicy(actor, 'workspace:update') });
+  const { name } = parseInput(updateWorkspaceSchema, input);
+  return db().workspace.update({
+    where: { id: workspace.id },
+    data: { name },
+    select: { id: true, slug: true, name: true },
+  });
+}
