@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <nav aria-label="Account">
             {user ? (
               <>
-                <span className="muted">{user.name}</span>
+                <Link href="/settings">{user.name}</Link>
                 <SignOutButton />
               </>
             ) : (

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CreateWorkspaceForm } from '@/components/create-workspace-form';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { listWorkspaces } from '@/lib/workspaces/list-workspaces';
 
@@ -25,6 +26,8 @@ export default async function HomePage() {
           ))}
         </ul>
       )}
+      <h2>Start a workspace</h2>
+      <CreateWorkspaceForm />
     </div>
   );
 }

@@ -44,7 +44,7 @@ export async function call(
     headers,
     body,
   });
-  const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
+  const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) as Promise<never> });
   const text = await res.text();
   let json: unknown = null;
   try {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { SignInForm } from '@/components/sign-in-form';
 import { safeCallbackPath } from '@/lib/http/safe-redirect';
 
@@ -14,6 +15,12 @@ export default async function SignInPage({
     <div className="page">
       <h1>Sign in</h1>
       <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} />
+      <p className="muted">
+        New here?{' '}
+        <Link href={`/signup?callbackUrl=${encodeURIComponent(safeCallbackPath(callbackUrl))}`}>
+          Create an account
+        </Link>
+      </p>
     </div>
   );
 }

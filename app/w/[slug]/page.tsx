@@ -12,6 +12,9 @@ export default async function WorkspacePage({ params }: { params: Promise<{ slug
   return (
     <div className="page">
       <h1>{workspace.name}</h1>
+      <p>
+        <Link href={`/w/${workspace.slug}/settings`}>Members and invitations</Link>
+      </p>
       {documents.length === 0 ? (
         <p className="muted">No documents yet.</p>
       ) : (
