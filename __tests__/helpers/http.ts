@@ -7,10 +7,8 @@ import { NextRequest } from 'next/server';
 
 export type Caller = { id: string; email: string; name: string } | null;
 
-type Handler = (
-  req: NextRequest,
-  ctx: { params: Promise<Record<string, string>> },
-) => Promise<Response>;
+// `never` so that handlers with any params type are accepted (parameters are contravariant).
+type Handler = (req: NextRequest, ctx: { params: Promise<never> }) => Promise<Response>;
 
 export async function sessionCookie(user: NonNullable<Caller>): Promise<string> {
   const token = await encode({

@@ -299,10 +299,11 @@ describe('request hygiene', () => {
   it('refuses cookie mutations from another origin and writes nothing', async () => {
     const w = await makeWorld();
     const before = await db().workspace.count();
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { 'sec-fetch-site': 'cross-site' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await call(workspacesRoute.POST, {
         method: 'POST',
         caller: w.member,

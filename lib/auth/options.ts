@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { isAppError } from '../errors/app-error';
 import { signInWithPassword } from './credentials';
+import { closereadAdapter, oauthEmailVerified, oauthProviders } from './oauth';
 
 const SESSION_MAX_AGE_SECONDS = 14 * 24 * 60 * 60;
 
@@ -12,7 +13,11 @@ function clientIp(headers: Record<string, string | string[] | undefined> | undef
   return first || 'unknown';
 }
 
+const oauth = oauthProviders();
+
 export const authOptions: NextAuthOptions = {
+  // The adapter links OAuth accounts to users; sessions stay JWTs either way.
+  ...(oauth.length ? { adapter: closereadAdapter() } : {}),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/signin' },
   providers: [
@@ -32,8 +37,12 @@ export const authOptions: NextAuthOptions = {
         }
       },
     }),
+    ...oauth,
   ],
   callbacks: {
+    signIn({ account, profile }) {
+      return oauthEmailVerified(account, profile);
+    },
     jwt({ token, user }) {
       if (user) token.uid = user.id;
       return token;
