@@ -23,7 +23,26 @@ describe('segmentText', () => {
         { start: 2, end: 9, annotationId: 'x' },
         { start: 1, end: 1, annotationId: 'y' },
       ]),
-    ).toEqual([{ text: 'abc', start: 0, annotationIds: [] }]);
+    ).toEqual([{ text: 'abc', start: 0, annotationIds: [], marks: [] }]);
+  });
+
+  it('cuts at inline marks too and drops links that are not http(s) or mailto', () => {
+    const segs = segmentText(
+      'read the docs now',
+      [{ start: 0, end: 8, annotationId: 'a' }],
+      [
+        { type: 'em', start: 5, end: 13 },
+        { type: 'link', start: 9, end: 13, href: 'https://example.com' },
+        { type: 'link', start: 0, end: 4, href: 'javascript:alert(1)' },
+      ],
+    );
+    expect(segs.map((s) => [s.text, s.annotationIds, s.marks.map((m) => m.type)])).toEqual([
+      ['read ', ['a'], []],
+      ['the', ['a'], ['em']],
+      [' ', [], ['em']],
+      ['docs', [], ['em', 'link']],
+      [' now', [], []],
+    ]);
   });
 });
 

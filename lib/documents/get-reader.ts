@@ -1,104 +1,209 @@
+/** Everything the reader page shows: one revision's blocks with highlights, threads, orphans. */
 import { db } from '../db/client';
-import { annotationVisible, authorize, documentPolicy } from '../policies';
-import { actorIn } from '../workspaces/actor';
-import { segmentText, type Segment } from './highlights';
+import { AppError } from '../errors/app-error';
+import { annotationVisible, documentPolicy, type Actor } from '../policies';
+import { documentForMember, documentForPublicToken, type AccessibleDocument } from './access';
+import type { InlineMark } from './blocks';
+import { segmentText, type HighlightRange, type Segment } from './highlights';
+import { matchesFilter, type ReaderFilter } from './reader-filter';
 
 export type ReaderBlock = {
   key: string;
   number: number;
   type: string;
   segments: Segment[];
-  threadCount: number;
+  threadIds: string[];
+};
+
+export type ReaderAnnotation = {
+  id: string;
+  authorId: string;
+  authorName: string;
+  tags: string[];
+  status: 'OPEN' | 'RESOLVED';
+  visibility: 'PRIVATE' | 'WORKSPACE';
+  anchorStatus: string;
+  blockKey: string | null;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  commentCount: number;
+  firstComment: string | null;
 };
 
 export type ReaderView = {
   document: { id: string; title: string; source: string | null; publishedOn: string | null };
   workspace: { slug: string; name: string };
-  revision: { number: number; createdAt: Date };
+  revision: { id: string; number: number; createdAt: Date; isLatest: boolean };
+  revisions: { number: number; createdAt: Date }[];
   blocks: ReaderBlock[];
-  annotationCount: number;
-  orphanCount: number;
+  annotations: ReaderAnnotation[];
+  orphans: ReaderAnnotation[];
+  filterOptions: { authors: { id: string; name: string }[]; tags: string[] };
+  abilities: { annotate: boolean; revise: boolean; share: boolean };
+  publicLink: { token: string | null; threads: boolean };
 };
 
-/** Everything the reader page shows, for a member of the document's workspace. */
-export async function getReaderView(userId: string, documentId: string): Promise<ReaderView> {
-  const document = await db().document.findUnique({
-    where: { id: documentId },
-    select: {
-      id: true,
-      title: true,
-      source: true,
-      publishedOn: true,
-      createdById: true,
-      workspaceId: true,
-      workspace: { select: { slug: true, name: true } },
-    },
+export async function getReaderView(
+  userId: string,
+  documentId: string,
+  filter: ReaderFilter = {},
+): Promise<ReaderView> {
+  const { document, actor } = await documentForMember(userId, documentId);
+  return buildView(document, filter, {
+    actor,
+    visible: (a) => annotationVisible(actor, a),
   });
-  const actor = document ? await actorIn(db(), document.workspaceId, userId) : null;
-  authorize({
-    visible: !!document && !!actor && documentPolicy(actor, 'document:read', document),
-    allowed: true,
+}
+
+/** The read-only public view: never private annotations, threads only if the owner chose so. */
+export async function getPublicReaderView(
+  token: string,
+  filter: ReaderFilter = {},
+): Promise<ReaderView> {
+  const document = await documentForPublicToken(token);
+  return buildView(document, filter, {
+    actor: null,
+    visible: (a) => document.publicThreads && a.visibility === 'WORKSPACE',
   });
-  const doc = document!;
-  const revision = await db().revision.findFirstOrThrow({
-    where: { documentId },
-    orderBy: { number: 'desc' },
-    select: {
-      id: true,
-      number: true,
-      createdAt: true,
-      blocks: { orderBy: { position: 'asc' }, select: { key: true, type: true, text: true } },
-    },
+}
+
+async function buildView(
+  document: AccessibleDocument,
+  filter: ReaderFilter,
+  who: {
+    actor: Actor | null;
+    visible: (a: { authorId: string; visibility: 'PRIVATE' | 'WORKSPACE' }) => boolean;
+  },
+): Promise<ReaderView> {
+  const revisions = await db().revision.findMany({
+    where: { documentId: document.id },
+    orderBy: { number: 'asc' },
+    select: { id: true, number: true, createdAt: true },
   });
-  const annotations = (
-    await db().annotation.findMany({
-      where: { documentId },
+  const latest = revisions[revisions.length - 1];
+  const shown = filter.rev ? revisions.find((r) => r.number === filter.rev) : latest;
+  if (!shown || !latest) throw new AppError('NOT_FOUND');
+  const [blocks, rows] = await Promise.all([
+    db().block.findMany({
+      where: { revisionId: shown.id },
+      orderBy: { position: 'asc' },
+      select: { key: true, type: true, text: true, marks: true },
+    }),
+    db().annotation.findMany({
+      where: { documentId: document.id, anchors: { some: { revisionId: shown.id } } },
+      orderBy: { createdAt: 'asc' },
       select: {
         id: true,
         authorId: true,
         visibility: true,
-        blockKey: true,
-        endBlockKey: true,
-        start: true,
-        end: true,
-        orphaned: true,
-        _count: { select: { comments: true } },
+        status: true,
+        tags: true,
+        exact: true,
+        prefix: true,
+        suffix: true,
+        author: { select: { name: true } },
+        anchors: { where: { revisionId: shown.id } },
+        comments: {
+          where: { deletedAt: null, parentId: null },
+          orderBy: { createdAt: 'asc' },
+          take: 1,
+          select: { bodyText: true, hiddenAt: true },
+        },
+        _count: { select: { comments: { where: { deletedAt: null } } } },
       },
-    })
-  ).filter((a) => annotationVisible(actor!, a));
+    }),
+  ]);
+  const userId = who.actor?.userId ?? null;
+  const visible = rows.filter((a) => who.visible(a));
+  const filtered = visible.filter((a) => matchesFilter(a, filter, userId));
 
-  const order = new Map(revision.blocks.map((b, i) => [b.key, i]));
-  const rangesByBlock = new Map<string, { start: number; end: number; annotationId: string }[]>();
-  const threadsByBlock = new Map<string, number>();
-  for (const a of annotations) {
-    if (a.orphaned) continue;
-    const first = order.get(a.blockKey);
-    const last = order.get(a.endBlockKey);
-    if (first === undefined || last === undefined) continue;
-    if (a._count.comments > 0)
-      threadsByBlock.set(a.blockKey, (threadsByBlock.get(a.blockKey) ?? 0) + 1);
-    if (a.start === null || a.end === null) continue;
+  const toView = (a: (typeof rows)[number]): ReaderAnnotation => {
+    const anchor = a.anchors[0]!;
+    const first = a.comments[0];
+    return {
+      id: a.id,
+      authorId: a.authorId,
+      authorName: a.author.name,
+      tags: a.tags,
+      status: a.status,
+      visibility: a.visibility,
+      anchorStatus: anchor.status,
+      blockKey: anchor.blockKey,
+      quote: anchor.status === 'ORPHANED' ? a.exact : anchor.exact || a.exact,
+      prefix: a.prefix,
+      suffix: a.suffix,
+      commentCount: a._count.comments,
+      firstComment: first ? (first.hiddenAt ? null : first.bodyText.slice(0, 280)) : null,
+    };
+  };
+
+  const order = new Map(blocks.map((b, i) => [b.key, i]));
+  const ranges = new Map<string, HighlightRange[]>();
+  const threads = new Map<string, string[]>();
+  const placed: ReaderAnnotation[] = [];
+  const orphans: ReaderAnnotation[] = [];
+  for (const a of filtered) {
+    const anchor = a.anchors[0]!;
+    const first = anchor.blockKey ? order.get(anchor.blockKey) : undefined;
+    const last = anchor.endBlockKey ? order.get(anchor.endBlockKey) : undefined;
+    if (anchor.status === 'ORPHANED' || first === undefined || last === undefined) {
+      orphans.push(toView(a));
+      continue;
+    }
+    placed.push(toView(a));
+    threads.set(anchor.blockKey!, [...(threads.get(anchor.blockKey!) ?? []), a.id]);
+    if (anchor.start === null || anchor.end === null) continue;
     for (let i = first; i <= last; i++) {
-      const block = revision.blocks[i]!;
-      const start = i === first ? a.start : 0;
-      const end = i === last ? a.end : block.text.length;
-      const list = rangesByBlock.get(block.key) ?? [];
-      list.push({ start, end, annotationId: a.id });
-      rangesByBlock.set(block.key, list);
+      const block = blocks[i]!;
+      const start = i === first ? anchor.start : 0;
+      const end = i === last ? anchor.end : block.text.length;
+      ranges.set(block.key, [...(ranges.get(block.key) ?? []), { start, end, annotationId: a.id }]);
     }
   }
+  // Threads in reading order.
+  placed.sort((x, y) => (order.get(x.blockKey ?? '') ?? 0) - (order.get(y.blockKey ?? '') ?? 0));
+
+  const authors = new Map(visible.map((a) => [a.authorId, a.author.name]));
+  const actor = who.actor;
   return {
-    document: { id: doc.id, title: doc.title, source: doc.source, publishedOn: doc.publishedOn },
-    workspace: doc.workspace,
-    revision: { number: revision.number, createdAt: revision.createdAt },
-    blocks: revision.blocks.map((b, i) => ({
+    document: {
+      id: document.id,
+      title: document.title,
+      source: document.source,
+      publishedOn: document.publishedOn,
+    },
+    workspace: document.workspace,
+    revision: {
+      id: shown.id,
+      number: shown.number,
+      createdAt: shown.createdAt,
+      isLatest: shown.id === latest.id,
+    },
+    revisions: revisions.map((r) => ({ number: r.number, createdAt: r.createdAt })),
+    blocks: blocks.map((b, i) => ({
       key: b.key,
       number: i + 1,
       type: b.type,
-      segments: segmentText(b.text, rangesByBlock.get(b.key) ?? []),
-      threadCount: threadsByBlock.get(b.key) ?? 0,
+      segments: segmentText(b.text, ranges.get(b.key) ?? [], b.marks as InlineMark[]),
+      threadIds: threads.get(b.key) ?? [],
     })),
-    annotationCount: annotations.length,
-    orphanCount: annotations.filter((a) => a.orphaned).length,
+    annotations: placed,
+    orphans,
+    filterOptions: {
+      authors: [...authors].map(([id, name]) => ({ id, name })),
+      tags: [...new Set(visible.flatMap((a) => a.tags))].sort(),
+    },
+    abilities: {
+      annotate:
+        !!actor && shown.id === latest.id && documentPolicy(actor, 'annotation:create', document),
+      revise: !!actor && documentPolicy(actor, 'document:revise', document),
+      share: !!actor && documentPolicy(actor, 'document:update', document),
+    },
+    publicLink: {
+      token:
+        actor && documentPolicy(actor, 'document:update', document) ? document.publicToken : null,
+      threads: document.publicThreads,
+    },
   };
 }

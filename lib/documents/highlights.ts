@@ -1,17 +1,36 @@
-/** Splitting block text into plain and highlighted segments for server-side <mark> rendering. */
+/** Splitting block text into segments for server-side rendering of highlights and inline marks. */
+import type { InlineMark } from './blocks';
 
 export type HighlightRange = { start: number; end: number; annotationId: string };
 
-export type Segment = { text: string; start: number; annotationIds: string[] };
+export type SegmentMark = { type: InlineMark['type']; href?: string };
+
+export type Segment = {
+  text: string;
+  start: number;
+  annotationIds: string[];
+  marks: SegmentMark[];
+};
+
+const SAFE_HREF = /^(https?:|mailto:)/i;
 
 /**
- * Cuts `text` at every range boundary; each segment lists the annotations covering it, so
- * overlapping highlights nest visually without overlapping elements.
+ * Cuts `text` at every highlight and mark boundary; each segment lists the annotations and
+ * inline marks covering it, so overlapping highlights nest without overlapping elements.
  */
-export function segmentText(text: string, ranges: HighlightRange[]): Segment[] {
-  const valid = ranges.filter((r) => r.start < r.end && r.start >= 0 && r.end <= text.length);
+export function segmentText(
+  text: string,
+  ranges: HighlightRange[],
+  marks: InlineMark[] = [],
+): Segment[] {
+  const inText = <T extends { start: number; end: number }>(r: T) =>
+    r.start < r.end && r.start >= 0 && r.end <= text.length;
+  const valid = ranges.filter(inText);
+  const validMarks = marks
+    .filter(inText)
+    .filter((m) => m.type !== 'link' || SAFE_HREF.test(m.href ?? ''));
   const cuts = new Set<number>([0, text.length]);
-  for (const r of valid) {
+  for (const r of [...valid, ...validMarks]) {
     cuts.add(r.start);
     cuts.add(r.end);
   }
@@ -21,10 +40,15 @@ export function segmentText(text: string, ranges: HighlightRange[]): Segment[] {
     const start = points[i]!;
     const end = points[i + 1]!;
     if (end <= start) continue;
-    const annotationIds = valid
-      .filter((r) => r.start <= start && r.end >= end)
-      .map((r) => r.annotationId);
-    segments.push({ text: text.slice(start, end), start, annotationIds });
+    const covers = (r: { start: number; end: number }) => r.start <= start && r.end >= end;
+    segments.push({
+      text: text.slice(start, end),
+      start,
+      annotationIds: valid.filter(covers).map((r) => r.annotationId),
+      marks: validMarks
+        .filter(covers)
+        .map((m) => (m.type === 'link' ? { type: m.type, href: m.href } : { type: m.type })),
+    });
   }
   return segments;
 }

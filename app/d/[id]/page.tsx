@@ -1,35 +1,89 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ReaderBlockView } from '@/components/reader-block';
+import { FilterBar } from '@/components/reader/filter-bar';
+import { ReaderBlockView } from '@/components/reader/reader-block';
+import { ThreadSummary } from '@/components/reader/thread-summary';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { getReaderView } from '@/lib/documents/get-reader';
+import { readerFilterSchema } from '@/lib/documents/reader-filter';
 import { orNotFound } from '@/lib/http/page-errors';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Reader' };
 
-export default async function ReaderPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReaderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  const filter = readerFilterSchema.parse(await searchParams);
   const user = await requirePageUser(`/d/${id}`);
-  const view = await orNotFound(getReaderView(user.id, id));
+  const view = await orNotFound(getReaderView(user.id, id, filter));
   return (
-    <article className="reader">
-      <header>
-        <p className="muted">
-          <Link href={`/w/${view.workspace.slug}`}>{view.workspace.name}</Link>
-        </p>
-        <h1>{view.document.title}</h1>
-        <p className="meta">
-          {[view.document.source, view.document.publishedOn].filter(Boolean).join(' · ')}
-          {' · '}revision {view.revision.number} · {view.annotationCount}{' '}
-          {view.annotationCount === 1 ? 'annotation' : 'annotations'}
-          {view.orphanCount > 0 ? ` · ${view.orphanCount} orphaned` : ''}
-        </p>
-      </header>
-      {view.blocks.map((b) => (
-        <ReaderBlockView key={b.key} block={b} />
-      ))}
-    </article>
+    <div className="reader-layout">
+      <article className="reader" aria-labelledby="doc-title">
+        <header>
+          <p className="muted">
+            <Link href={`/w/${view.workspace.slug}`}>{view.workspace.name}</Link>
+          </p>
+          <h1 id="doc-title">{view.document.title}</h1>
+          <p className="meta">
+            {[view.document.source, view.document.publishedOn].filter(Boolean).join(' · ')}
+          </p>
+          <nav className="doc-actions" aria-label="Document">
+            <span>
+              Revision {view.revision.number} of {view.revisions.length}
+              {view.revision.isLatest ? '' : ' (earlier revision: read only)'}
+            </span>
+            {view.revisions.length > 1 ? (
+              <>
+                {view.revisions
+                  .filter((r) => r.number !== view.revision.number)
+                  .map((r) => (
+                    <Link key={r.number} href={`/d/${id}?rev=${r.number}`}>
+                      revision {r.number}
+                    </Link>
+                  ))}
+                <Link href={`/d/${id}/history`}>what changed</Link>
+              </>
+            ) : null}
+            {view.abilities.revise ? (
+              <Link href={`/d/${id}/revise`}>Upload a new version</Link>
+            ) : null}
+            {view.abilities.share ? <Link href={`/d/${id}/share`}>Share</Link> : null}
+          </nav>
+        </header>
+        {view.blocks.map((b) => (
+          <ReaderBlockView key={b.key} block={b} />
+        ))}
+      </article>
+      <aside className="thread-panel" aria-label="Threads">
+        <h2>
+          Threads <span className="muted">({view.annotations.length})</span>
+        </h2>
+        <FilterBar view={view} filter={filter} />
+        {view.annotations.length === 0 ? <p className="muted">No annotations match.</p> : null}
+        {view.annotations.map((a) => (
+          <ThreadSummary key={a.id} a={a} />
+        ))}
+        {view.orphans.length > 0 ? (
+          <section className="orphans" aria-labelledby="orphans-title">
+            <h2 id="orphans-title">
+              Orphaned <span className="muted">({view.orphans.length})</span>
+            </h2>
+            <p className="muted small">
+              The words these annotations were written about are no longer in this revision.
+            </p>
+            {view.orphans.map((a) => (
+              <ThreadSummary key={a.id} a={a} />
+            ))}
+          </section>
+        ) : null}
+      </aside>
+    </div>
   );
 }

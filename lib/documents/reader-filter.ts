@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Reader filters from the URL: ?mine=1&author=<userId>&tag=<tag>&status=open|resolved */
+export const readerFilterSchema = z.object({
+  mine: z.literal('1').optional().catch(undefined),
+  author: z.string().max(64).optional().catch(undefined),
+  tag: z.string().max(64).optional().catch(undefined),
+  status: z.enum(['open', 'resolved']).optional().catch(undefined),
+  rev: z.coerce.number().int().min(1).optional().catch(undefined),
+});
+
+export type ReaderFilter = z.infer<typeof readerFilterSchema>;
+
+type Filterable = {
+  authorId: string;
+  tags: string[];
+  status: 'OPEN' | 'RESOLVED';
+};
+
+export function matchesFilter(a: Filterable, filter: ReaderFilter, userId: string | null): boolean {
+  if (filter.mine && a.authorId !== userId) return false;
+  if (filter.author && a.authorId !== filter.author) return false;
+  if (filter.tag && !a.tags.includes(filter.tag)) return false;
+  if (filter.status === 'open' && a.status !== 'OPEN') return false;
+  if (filter.status === 'resolved' && a.status !== 'RESOLVED') return false;
+  return true;
+}
