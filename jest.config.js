@@ -26,6 +26,8 @@ module.exports = {
     '^@prisma/client/runtime/(query_compiler_.*)\\.mjs$':
       '<rootDir>/node_modules/@prisma/client/runtime/$1.js',
   },
+  // ESM-only parsers (remark, htmlparser2, pdf.js) loaded through Node's own require.
+  setupFiles: ['<rootDir>/__tests__/setup/esm-bridge.ts'],
   globalSetup: '<rootDir>/__tests__/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/__tests__/setup/global-teardown.mjs',
   reporters: ['default', '<rootDir>/__tests__/setup/summary-reporter.js'],
