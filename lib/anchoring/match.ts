@@ -30,6 +30,8 @@ export type Query = {
 
 /** Exact occurrences beyond this many are pre-filtered by the cheap contiguous-context score. */
 const FULL_SCORE_LIMIT = 16;
+/** Context characters compared per side in the cheap pre-filter. */
+const QUICK_CONTEXT = 64;
 /** Fuzzy: largest seed bucket still considered informative. */
 const MAX_SEED_HITS = 400;
 /** Fuzzy: windows verified per lookup. */
@@ -45,14 +47,16 @@ export function bestExact(n: Normalised, q: Query): Candidate | null {
   if (occ.length === 0) return null;
   let pool = occ;
   if (occ.length > FULL_SCORE_LIMIT) {
+    const quickPrefix = q.prefix.slice(-QUICK_CONTEXT);
+    const quickSuffix = q.suffix.slice(0, QUICK_CONTEXT);
     // O(occurrences x context length), no sorting: keep the top few by contiguous context and
     // the few nearest the expected position for the full (edit distance) scoring.
     pool = topK(
       occ,
       FULL_SCORE_LIMIT - 4,
       (a) =>
-        contextRun(text, a, q.prefix, -1) +
-        contextRun(text, a + m, q.suffix, 1) +
+        contextRun(text, a, quickPrefix, -1) +
+        contextRun(text, a + m, quickSuffix, 1) +
         proximity(a, q.hint) * 100,
     );
     if (q.hint !== null) {
@@ -132,7 +136,7 @@ function alignDP(
 ): { a: number; b: number; sim: number } | null {
   const m = quote.length;
   const w = w1 - w0;
-  if (m === 0 || w === 0) return null;
+  if (m === 0 || w <= 0) return null;
   const W = w + 1;
   const d = new Uint16Array((m + 1) * W);
   for (let i = 1; i <= m; i++) {
@@ -254,6 +258,7 @@ export function bestFuzzy(n: Normalised, q: Query): Candidate | null {
     tried.push(d);
     const w0 = Math.max(0, d - slack);
     const w1 = Math.min(text.length, d + m + slack + BIN);
+    if (w1 - w0 < Math.min(m, Q)) continue;
     const al = align(text, w0, w1, q.quote);
     if (!al) continue;
     const ctx = contextScore(text, al.a, al.b, q.prefix, q.suffix);

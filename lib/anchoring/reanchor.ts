@@ -1,4 +1,4 @@
-import { anchor, round } from './anchor';
+import { locate, round } from './anchor';
 import { describe } from './describe';
 import { diffSequences, type MatchBlock } from './diff';
 import { AnchoringError, assertSpan, assertText } from './errors';
@@ -112,6 +112,8 @@ function firstBlockAfter(blocks: MatchBlock[], a: number): number {
 
 /** Quotes shorter than this reappear in rewritten text by chance too often to count as moved. */
 const MIN_LOCAL_MOVE = 8;
+/** A quote this long occurring once, in inserted text, after leaving its old place, moved. */
+const MIN_MOVE = 6;
 /** Confidence of a verbatim match inside the span's own replacement region. */
 export const LOCAL_MOVE_CONFIDENCE = 0.95;
 
@@ -144,6 +146,26 @@ function searchGap(
 function covering(o: Normalised, j: number): number {
   const k = o.origToNorm[j]!;
   return k < o.starts.length && o.starts[k] === j ? k : Math.max(0, k - 1);
+}
+
+/** Lower bar for minKeep when the span's surroundings survive (chosen with the tuning half). */
+const IN_PLACE_MIN_KEEP = 0.3;
+const AROUND = 24;
+
+/** Share of the AROUND non-space folded chars before (dir -1) / after (dir 1) `at` kept by the diff. */
+function keptAround(s: string, blocks: MatchBlock[], at: number, dir: -1 | 1): number {
+  let seen = 0;
+  let kept = 0;
+  let i = firstBlockAfter(blocks, dir < 0 ? Math.max(0, at - 1) : at);
+  for (let p = dir < 0 ? at - 1 : at; p >= 0 && p < s.length && seen < AROUND; p += dir) {
+    if (s.charCodeAt(p) === 32) continue;
+    seen++;
+    while (i < blocks.length && blocks[i]!.a + blocks[i]!.len <= p) i++;
+    while (i > 0 && blocks[i - 1]!.a + blocks[i - 1]!.len > p) i--;
+    const bl = blocks[i];
+    if (bl && bl.a <= p && p < bl.a + bl.len) kept++;
+  }
+  return seen === 0 ? 1 : kept / seen;
 }
 
 function nonSpace(s: string, a: number, b: number): number {
@@ -207,7 +229,13 @@ export function reanchor(
     }
     const solid = nonSpace(o.norm, na, nb);
     const frac = solid > 0 ? keptSolid / solid : nb > na ? keptAll / (nb - na) : 0;
-    if (ns !== -1 && ne > ns && frac >= minKeep) {
+    // A span edited in place keeps its surroundings: when the text on both sides survives, a
+    // smaller surviving share still identifies the edited version of the span.
+    const inPlace =
+      frac >= IN_PLACE_MIN_KEEP &&
+      keptAround(o.norm, blocks, na, -1) >= 0.9 &&
+      keptAround(o.norm, blocks, nb, 1) >= 0.9;
+    if (ns !== -1 && ne > ns && (frac >= minKeep || inPlace)) {
       const conf = frac === 1 && ne - ns === nb - na ? 1 : keptAll / Math.max(nb - na, ne - ns);
       if (lead && ns > 0 && n.norm.charCodeAt(ns - 1) === 32) ns--;
       if (trail && ne < n.norm.length && n.norm.charCodeAt(ne) === 32) ne++;
@@ -226,9 +254,40 @@ export function reanchor(
       const predicted = before.b + before.len;
       hint = predicted < n.starts.length ? n.starts[predicted]! : newText.length;
     }
-    return anchor(newText, describe(oldText, sp.start, sp.end), {
-      threshold: fallbackThreshold,
-      hint,
-    });
+    const found = locate(newText, describe(oldText, sp.start, sp.end), hint);
+    if (!found) return null;
+    const result = {
+      start: found.start,
+      end: found.end,
+      confidence: round(found.confidence),
+      method: found.method,
+    };
+    if (found.confidence >= fallbackThreshold) return result;
+    // Text removed here that occurs verbatim exactly once, inside newly inserted material, was
+    // moved there: the diff already proved it is gone from its old place.
+    const f = found.features;
+    if (
+      f?.exact &&
+      f.occurrences === 1 &&
+      nonSpace(o.norm, na, nb) >= MIN_MOVE &&
+      !overlapsMatched(blocks, n.origToNorm[found.start]!, n.origToNorm[found.end]!)
+    ) {
+      return { ...result, confidence: Math.max(result.confidence, LOCAL_MOVE_CONFIDENCE) };
+    }
+    return null;
   });
+}
+
+/** Does new-side folded range [s, e) overlap text the diff matched to the old revision? */
+function overlapsMatched(blocks: MatchBlock[], s: number, e: number): boolean {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const bl = blocks[mid]!;
+    if (bl.b + bl.len <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  const bl = blocks[lo];
+  return bl !== undefined && bl.b < e;
 }
