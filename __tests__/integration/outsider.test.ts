@@ -10,13 +10,16 @@ import { db } from '@/lib/db/client';
 import { createInvitation } from '@/lib/workspaces/invitations';
 import { call } from '../helpers/http';
 import { unique } from '../helpers/db';
-import { makeWorld, type RoleName, type World } from '../helpers/world';
+import { makeDocWorld, makeWorld, type RoleName, type World } from '../helpers/world';
 
 type Prepared = { params?: Record<string, string>; body?: unknown };
+type DocWorld = Awaited<ReturnType<typeof makeDocWorld>>;
 type Case = {
   file: string;
   method: string;
-  prepare?: (w: World) => Promise<Prepared> | Prepared;
+  /** Cases that need a document get one (with a workspace thread and a private thread). */
+  doc?: boolean;
+  prepare?: (w: DocWorld) => Promise<Prepared> | Prepared;
   expect: Record<RoleName, number>;
 };
 
@@ -32,6 +35,12 @@ const members = (status: number) => ({ ...signedIn(status), outsider: 404 });
 const ownersOnly = (status: number) => ({ ...members(403), owner: status });
 
 const ws = (w: World) => ({ slug: w.workspace.slug });
+const author = (status: number) => ({ ...members(403), member: status });
+const moderators = (status: number) => ({ ...members(status), member: 403 });
+const doc = (w: DocWorld) => ({ id: w.document.id });
+const thread = (w: DocWorld) => ({ id: w.shared.annotation.id });
+const comment = (w: DocWorld) => ({ id: w.shared.comment.id });
+const paste = { text: 'A pasted text\n\nWith a second paragraph.', title: 'Pasted' };
 
 /** Handlers that are not ours to test here, with the reason. */
 const EXEMPT: Record<string, string> = {
@@ -144,6 +153,169 @@ const CASES: Case[] = [
     },
     expect: { ...signedIn(404), owner: 200 },
   },
+  {
+    file: 'app/api/v1/workspaces/[slug]/documents/route.ts',
+    method: 'GET',
+    prepare: (w) => ({ params: ws(w) }),
+    expect: members(200),
+  },
+  {
+    file: 'app/api/v1/workspaces/[slug]/documents/route.ts',
+    method: 'POST',
+    prepare: (w) => ({ params: ws(w), body: paste }),
+    expect: members(201),
+  },
+  {
+    file: 'app/api/v1/documents/[id]/route.ts',
+    method: 'GET',
+    doc: true,
+    prepare: (w) => ({ params: doc(w) }),
+    expect: members(200),
+  },
+  // The document was added by the owner: its creator or an owner may edit its details.
+  {
+    file: 'app/api/v1/documents/[id]/route.ts',
+    method: 'PATCH',
+    doc: true,
+    prepare: (w) => ({ params: doc(w), body: { title: 'New' } }),
+    expect: ownersOnly(200),
+  },
+  {
+    file: 'app/api/v1/documents/[id]/revisions/route.ts',
+    method: 'POST',
+    doc: true,
+    prepare: (w) => ({ params: doc(w), body: paste }),
+    expect: members(201),
+  },
+  {
+    file: 'app/api/v1/documents/[id]/share/route.ts',
+    method: 'POST',
+    doc: true,
+    prepare: (w) => ({ params: doc(w), body: { threads: true } }),
+    expect: ownersOnly(200),
+  },
+  {
+    file: 'app/api/v1/documents/[id]/share/route.ts',
+    method: 'DELETE',
+    doc: true,
+    prepare: (w) => ({ params: doc(w) }),
+    expect: ownersOnly(200),
+  },
+  {
+    file: 'app/api/v1/documents/[id]/annotations/route.ts',
+    method: 'GET',
+    doc: true,
+    prepare: (w) => ({ params: doc(w) }),
+    expect: members(200),
+  },
+  {
+    file: 'app/api/v1/documents/[id]/annotations/route.ts',
+    method: 'POST',
+    doc: true,
+    prepare: (w) => ({
+      params: doc(w),
+      body: { blockKey: 'beta0002', start: 0, end: 7, body: w.paragraphDoc('Which members?') },
+    }),
+    expect: members(201),
+  },
+  {
+    file: 'app/api/v1/annotations/[id]/route.ts',
+    method: 'GET',
+    doc: true,
+    prepare: (w) => ({ params: thread(w) }),
+    expect: members(200),
+  },
+  // A private annotation does not exist for anyone but its author.
+  {
+    file: 'app/api/v1/annotations/[id]/route.ts',
+    method: 'GET',
+    doc: true,
+    prepare: (w) => ({ params: { id: w.secret.annotation.id } }),
+    expect: { ...members(404), member: 200 },
+  },
+  {
+    file: 'app/api/v1/annotations/[id]/route.ts',
+    method: 'PATCH',
+    doc: true,
+    prepare: (w) => ({ params: thread(w), body: { status: 'RESOLVED' } }),
+    expect: members(200),
+  },
+  {
+    file: 'app/api/v1/annotations/[id]/route.ts',
+    method: 'PATCH',
+    doc: true,
+    prepare: (w) => ({ params: thread(w), body: { tags: ['who'] } }),
+    expect: author(200),
+  },
+  {
+    file: 'app/api/v1/annotations/[id]/route.ts',
+    method: 'DELETE',
+    doc: true,
+    prepare: (w) => ({ params: thread(w) }),
+    expect: author(200),
+  },
+  {
+    file: 'app/api/v1/annotations/[id]/comments/route.ts',
+    method: 'POST',
+    doc: true,
+    prepare: (w) => ({
+      params: thread(w),
+      body: { parentId: w.shared.comment.id, body: w.paragraphDoc('The whole board.') },
+    }),
+    expect: members(201),
+  },
+  {
+    file: 'app/api/v1/annotations/[id]/reattach/route.ts',
+    method: 'POST',
+    doc: true,
+    prepare: (w) => ({ params: thread(w), body: { blockKey: 'beta0002', start: 0, end: 7 } }),
+    expect: { ...members(200), moderator: 200 },
+  },
+  {
+    file: 'app/api/v1/comments/[id]/route.ts',
+    method: 'PATCH',
+    doc: true,
+    prepare: (w) => ({
+      params: comment(w),
+      body: { body: w.paragraphDoc('Who attended, exactly?'), version: 1 },
+    }),
+    expect: author(200),
+  },
+  {
+    file: 'app/api/v1/comments/[id]/route.ts',
+    method: 'DELETE',
+    doc: true,
+    prepare: (w) => ({ params: comment(w) }),
+    expect: author(200),
+  },
+  {
+    file: 'app/api/v1/comments/[id]/history/route.ts',
+    method: 'GET',
+    doc: true,
+    prepare: (w) => ({ params: comment(w) }),
+    expect: members(200),
+  },
+  {
+    file: 'app/api/v1/comments/[id]/reactions/route.ts',
+    method: 'POST',
+    doc: true,
+    prepare: (w) => ({ params: comment(w), body: { emoji: '👍' } }),
+    expect: members(200),
+  },
+  {
+    file: 'app/api/v1/comments/[id]/hide/route.ts',
+    method: 'POST',
+    doc: true,
+    prepare: (w) => ({ params: comment(w), body: { hidden: true } }),
+    expect: moderators(200),
+  },
+  { file: 'app/api/v1/inbox/route.ts', method: 'GET', expect: signedIn(200) },
+  {
+    file: 'app/api/v1/inbox/read/route.ts',
+    method: 'POST',
+    prepare: () => ({ body: { all: true } }),
+    expect: signedIn(200),
+  },
 ];
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -182,7 +354,8 @@ describe('outsider suite', () => {
     CASES.map((c) => [`${c.method} ${c.file.replace(/^app|\/route\.ts$/g, '')}`, c] as const),
   )('%s', (_name, c) => {
     it.each(roles)('as %s', async (role) => {
-      const world = await makeWorld();
+      // Cases without a document never touch the document fields.
+      const world = c.doc ? await makeDocWorld() : ((await makeWorld()) as unknown as DocWorld);
       const prepared = (await c.prepare?.(world)) ?? {};
       const handler = loadRoute(c.file)[c.method] as Parameters<typeof call>[0];
       const res = await call(handler, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseInput } from '../http/validate';
 
 export const BLOCK_TYPES = ['heading', 'paragraph', 'list-item', 'quote', 'code'] as const;
 export type BlockType = (typeof BLOCK_TYPES)[number];
@@ -26,3 +27,24 @@ export const LIMITS = {
   maxBlockChars: 100_000,
   maxTitleChars: 300,
 } as const;
+
+export const parsedDocumentSchema = z.object({
+  title: z.string().trim().min(1, 'Title is required').max(LIMITS.maxTitleChars),
+  source: z.string().trim().max(500).optional(),
+  publishedOn: z.string().trim().max(40).optional(),
+  blocks: z
+    .array(
+      z.object({
+        type: z.enum(BLOCK_TYPES),
+        text: z.string().min(1).max(LIMITS.maxBlockChars),
+        marks: z.array(markSchema).max(10_000),
+      }),
+    )
+    .min(1, 'The document has no text')
+    .max(LIMITS.maxBlocks, `A document may have at most ${LIMITS.maxBlocks} blocks`),
+});
+
+/** Checks a parsed document against the limits; BAD_REQUEST with a clear message otherwise. */
+export function validateParsedDocument(input: ParsedDocument): ParsedDocument {
+  return parseInput(parsedDocumentSchema, input);
+}

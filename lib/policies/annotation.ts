@@ -31,7 +31,8 @@ export function annotationPolicy(
     case 'annotation:delete':
       return isAuthor;
     case 'annotation:resolve':
-      return isAuthor || atLeast(actor.role, 'MODERATOR');
+      // Any member who can see a thread may resolve or reopen it (who and when are shown).
+      return true;
     case 'comment:hide':
       return atLeast(actor.role, 'MODERATOR');
   }

@@ -1,0 +1,7 @@
+import { markRead } from '@/lib/annotations/inbox';
+import { readJson } from '@/lib/http/body';
+import { withUser } from '@/lib/http/route';
+
+export const POST = withUser(async ({ req, user }) => ({
+  data: await markRead(user.id, await readJson(req)),
+}));

@@ -1,0 +1,195 @@
+/** Replies, edits (with history and optimistic concurrency), soft deletes and moderation. */
+import { z } from 'zod';
+import { db, Prisma } from '../db/client';
+import { AppError } from '../errors/app-error';
+import { parseInput } from '../http/validate';
+import { publishDocumentEvent } from '../documents/events';
+import { authorize } from '../policies';
+import { annotationFor, commentFor } from './access';
+import { validateCommentBody } from './comment-body';
+import { notifyForComment } from './notify';
+
+export const MAX_COMMENTS_PER_THREAD = 2_000;
+
+export const replySchema = z
+  .object({
+    parentId: z.string().min(1).max(40).optional(),
+    body: z.unknown(),
+    clientKey: z.string().min(8).max(64).optional(),
+  })
+  .strict();
+
+export const editSchema = z
+  .object({ body: z.unknown(), version: z.number().int().min(1) })
+  .strict();
+
+const json = (v: unknown) => v as Prisma.InputJsonValue;
+
+export async function replyToThread(userId: string, annotationId: string, input: unknown) {
+  const data = parseInput(replySchema, input);
+  return db().$transaction(async (tx) => {
+    const { annotation } = await annotationFor(tx, userId, annotationId, 'annotation:reply');
+    if (data.clientKey) {
+      const earlier = await tx.comment.findUnique({
+        where: { authorId_clientKey: { authorId: userId, clientKey: data.clientKey } },
+        select: { id: true },
+      });
+      if (earlier) return { id: earlier.id, created: false };
+    }
+    if (data.parentId) {
+      const parent = await tx.comment.findUnique({
+        where: { id: data.parentId },
+        select: { annotationId: true },
+      });
+      if (parent?.annotationId !== annotationId) {
+        throw new AppError('BAD_REQUEST', 'The comment replied to is not in this thread.', {
+          fields: { parentId: ['Not in this thread'] },
+        });
+      }
+    }
+    const count = await tx.comment.count({ where: { annotationId } });
+    if (count >= MAX_COMMENTS_PER_THREAD)
+      throw new AppError('CONFLICT', `A thread holds at most ${MAX_COMMENTS_PER_THREAD} comments.`);
+    const workspace = await tx.document.findUniqueOrThrow({
+      where: { id: annotation.documentId },
+      select: { workspaceId: true },
+    });
+    const body = await validateCommentBody(tx, workspace.workspaceId, data.body);
+    const comment = await tx.comment.create({
+      data: {
+        annotationId,
+        parentId: data.parentId ?? null,
+        authorId: userId,
+        body: json(body.doc),
+        bodyText: body.text,
+        clientKey: data.clientKey ?? null,
+      },
+      select: { id: true },
+    });
+    await notifyForComment(tx, {
+      commentId: comment.id,
+      annotationId,
+      writerId: userId,
+      mentions: body.mentions,
+      privateTo: annotation.visibility === 'PRIVATE' ? annotation.authorId : null,
+    });
+    await publishDocumentEvent(tx, annotation.documentId, 'comment.created', {
+      annotationId,
+      commentId: comment.id,
+      visibility: annotation.visibility,
+      authorId: annotation.authorId,
+    });
+    return { id: comment.id, created: true };
+  });
+}
+
+/** Edits one's own comment. `version` must be the current one, else CONFLICT with the current text. */
+export async function editComment(userId: string, commentId: string, input: unknown) {
+  const data = parseInput(editSchema, input);
+  return db().$transaction(async (tx) => {
+    const { comment, annotation } = await commentFor(tx, userId, commentId, 'annotation:reply');
+    authorize({ visible: true, allowed: comment.authorId === userId });
+    const workspace = await tx.document.findUniqueOrThrow({
+      where: { id: annotation.documentId },
+      select: { workspaceId: true },
+    });
+    const body = await validateCommentBody(tx, workspace.workspaceId, data.body);
+    // Compare-and-set on the version: a concurrent edit makes this update match nothing.
+    const { count } = await tx.comment.updateMany({
+      where: { id: commentId, version: data.version, deletedAt: null },
+      data: {
+        body: json(body.doc),
+        bodyText: body.text,
+        version: { increment: 1 },
+        editedAt: new Date(),
+      },
+    });
+    if (count === 0) {
+      const current = await tx.comment.findUniqueOrThrow({
+        where: { id: commentId },
+        select: { version: true, bodyText: true },
+      });
+      throw new AppError(
+        'CONFLICT',
+        `This comment was changed meanwhile (now version ${current.version}). Review it and edit again.`,
+        {
+          fields: { version: [String(current.version)] },
+        },
+      );
+    }
+    await tx.commentRevision.create({
+      data: {
+        commentId,
+        version: data.version,
+        body: json(comment.body),
+        bodyText: comment.bodyText,
+        createdAt: comment.editedAt ?? comment.createdAt,
+      },
+    });
+    await publishDocumentEvent(tx, annotation.documentId, 'comment.updated', {
+      annotationId: annotation.id,
+      commentId,
+      visibility: annotation.visibility,
+      authorId: annotation.authorId,
+    });
+    return { id: commentId, version: data.version + 1 };
+  });
+}
+
+/** Soft delete: the placeholder keeps the thread's shape; a thread with nothing left disappears. */
+export async function deleteComment(userId: string, commentId: string) {
+  return db().$transaction(async (tx) => {
+    const { comment, annotation } = await commentFor(tx, userId, commentId, 'annotation:reply');
+    authorize({ visible: true, allowed: comment.authorId === userId });
+    await tx.comment.update({ where: { id: commentId }, data: { deletedAt: new Date() } });
+    const remaining = await tx.comment.count({
+      where: { annotationId: annotation.id, deletedAt: null },
+    });
+    const threadGone = remaining === 0;
+    if (threadGone) await tx.annotation.delete({ where: { id: annotation.id } });
+    await publishDocumentEvent(
+      tx,
+      annotation.documentId,
+      threadGone ? 'annotation.deleted' : 'comment.deleted',
+      {
+        annotationId: annotation.id,
+        commentId,
+        visibility: annotation.visibility,
+        authorId: annotation.authorId,
+      },
+    );
+    return { threadDeleted: threadGone };
+  });
+}
+
+/** Moderators hide (or unhide) a comment; its author and moderators still see it, marked hidden. */
+export async function setCommentHidden(userId: string, commentId: string, hidden: boolean) {
+  return db().$transaction(async (tx) => {
+    const { annotation } = await commentFor(tx, userId, commentId, 'comment:hide');
+    await tx.comment.update({
+      where: { id: commentId },
+      data: hidden
+        ? { hiddenAt: new Date(), hiddenById: userId }
+        : { hiddenAt: null, hiddenById: null },
+    });
+    await publishDocumentEvent(tx, annotation.documentId, 'comment.updated', {
+      annotationId: annotation.id,
+      commentId,
+      visibility: annotation.visibility,
+      authorId: annotation.authorId,
+    });
+    return { hidden };
+  });
+}
+
+export async function commentHistory(userId: string, commentId: string) {
+  return db().$transaction(async (tx) => {
+    const { comment } = await commentFor(tx, userId, commentId, 'annotation:read');
+    const versions = await tx.commentRevision.findMany({
+      where: { commentId },
+      orderBy: { version: 'asc' },
+      select: { version: true, bodyText: true, body: true, createdAt: true },
+    });
+    return { current: { version: comment.version, bodyText: comment.bodyText }, earlier: versions };
+  });
+}
