@@ -28,6 +28,8 @@ export async function call(
     rawBody?: string;
     headers?: Record<string, string>;
     path?: string;
+    /** For streams (server-sent events): read nothing, then abort the request. */
+    stream?: boolean;
   } = {},
 ): Promise<{ status: number; json: unknown }> {
   const headers: Record<string, string> = { host: 'localhost:3000', ...opts.headers };
@@ -37,12 +39,19 @@ export async function call(
     body = opts.rawBody ?? JSON.stringify(opts.body);
     headers['content-type'] ??= 'application/json';
   }
+  const abort = new AbortController();
   const req = new NextRequest(`http://localhost:3000${opts.path ?? '/api/test'}`, {
     method: opts.method ?? 'GET',
     headers,
     body,
+    signal: abort.signal,
   });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) as Promise<never> });
+  if (opts.stream && res.ok) {
+    abort.abort();
+    await res.body?.cancel().catch(() => {});
+    return { status: res.status, json: null };
+  }
   const text = await res.text();
   let json: unknown = null;
   try {

@@ -298,7 +298,9 @@ describe('API tokens', () => {
 describe('request hygiene', () => {
   it('refuses cookie mutations from another origin and writes nothing', async () => {
     const w = await makeWorld();
-    const before = await db().workspace.count();
+    const before = await db().workspace.count({
+      where: { memberships: { some: { userId: w.member.id } } },
+    });
     const attempts: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { 'sec-fetch-site': 'cross-site' },
@@ -312,7 +314,9 @@ describe('request hygiene', () => {
       });
       expect(res.status).toBe(403);
     }
-    expect(await db().workspace.count()).toBe(before);
+    expect(
+      await db().workspace.count({ where: { memberships: { some: { userId: w.member.id } } } }),
+    ).toBe(before);
     const same = await call(workspacesRoute.POST, {
       method: 'POST',
       caller: w.member,
@@ -328,13 +332,17 @@ describe('request hygiene', () => {
     ['a missing field', {}, 'name'],
   ])('rejects %s with 400 and field errors, writing nothing', async (_label, body, field) => {
     const w = await makeWorld();
-    const before = await db().workspace.count();
+    const before = await db().workspace.count({
+      where: { memberships: { some: { userId: w.member.id } } },
+    });
     const res = await call(workspacesRoute.POST, { method: 'POST', caller: w.member, body });
     expect(res.status).toBe(400);
     expect(res.json).toMatchObject({
       error: { code: 'BAD_REQUEST', fields: { [field]: expect.any(Array) } },
     });
-    expect(await db().workspace.count()).toBe(before);
+    expect(
+      await db().workspace.count({ where: { memberships: { some: { userId: w.member.id } } } }),
+    ).toBe(before);
   });
 
   it('rejects malformed JSON, the wrong content type, oversized and deeply nested bodies', async () => {

@@ -14,11 +14,15 @@ describe('demo seed', () => {
 
   it('creates the demo workspace once; a second run changes nothing', async () => {
     await seedDemo(client);
+    // Scoped to the demo workspace: other test files write to the same database meanwhile.
+    const inDemo = { workspace: { slug: 'demo' } };
     const counts = async () => ({
-      users: await client.user.count(),
-      documents: await client.document.count(),
-      annotations: await client.annotation.count(),
-      comments: await client.comment.count(),
+      users: await client.user.count({
+        where: { email: { in: ['alice@example.com', 'bob@example.com'] } },
+      }),
+      documents: await client.document.count({ where: inDemo }),
+      annotations: await client.annotation.count({ where: { document: inDemo } }),
+      comments: await client.comment.count({ where: { annotation: { document: inDemo } } }),
     });
     const before = await counts();
     expect(await seedDemo(client)).toEqual({ created: false });

@@ -7,12 +7,18 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { db } from '@/lib/db/client';
+import { liveHub } from '@/lib/documents/live';
 import { createInvitation } from '@/lib/workspaces/invitations';
 import { call } from '../helpers/http';
 import { unique } from '../helpers/db';
 import { makeDocWorld, makeWorld, type RoleName, type World } from '../helpers/world';
 
-type Prepared = { params?: Record<string, string>; body?: unknown };
+type Prepared = {
+  params?: Record<string, string>;
+  body?: unknown;
+  path?: string;
+  stream?: boolean;
+};
 type DocWorld = Awaited<ReturnType<typeof makeDocWorld>>;
 type Case = {
   file: string;
@@ -311,6 +317,23 @@ const CASES: Case[] = [
   },
   { file: 'app/api/v1/inbox/route.ts', method: 'GET', expect: signedIn(200) },
   {
+    file: 'app/api/v1/documents/[id]/export/route.ts',
+    method: 'GET',
+    doc: true,
+    prepare: (w) => ({
+      params: doc(w),
+      path: `/api/v1/documents/${w.document.id}/export?format=csv`,
+    }),
+    expect: members(200),
+  },
+  {
+    file: 'app/api/v1/documents/[id]/events/route.ts',
+    method: 'GET',
+    doc: true,
+    prepare: (w) => ({ params: doc(w), stream: true }),
+    expect: members(200),
+  },
+  {
     file: 'app/api/v1/inbox/read/route.ts',
     method: 'POST',
     prepare: () => ({ body: { all: true } }),
@@ -334,7 +357,10 @@ function loadRoute(file: string): Record<string, unknown> {
 }
 
 describe('outsider suite', () => {
-  afterAll(() => db().$disconnect());
+  afterAll(async () => {
+    await liveHub().close();
+    await db().$disconnect();
+  });
 
   it('covers every route handler that exists', () => {
     const root = process.cwd();

@@ -74,6 +74,61 @@ function toLocal(j: Joined, start: number, end: number) {
   return { first, last, localStart, localEnd };
 }
 
+const WORD = /[\p{L}\p{N}\p{M}'’-]/u;
+const isWord = (ch: string | undefined) => ch !== undefined && WORD.test(ch);
+
+/**
+ * An edited span clipped to its surviving characters can end mid-word ("improv" of
+ * "improving"); when the original span began/ended at a word boundary, widen to whole words.
+ */
+function snapToWords(
+  text: string,
+  start: number,
+  end: number,
+  oldText: string,
+  oldStart: number,
+  oldEnd: number,
+) {
+  let s = start;
+  let e = end;
+  if (!isWord(oldText[oldStart - 1])) while (s > 0 && isWord(text[s - 1]) && isWord(text[s])) s--;
+  if (!isWord(oldText[oldEnd]))
+    while (e < text.length && isWord(text[e]) && isWord(text[e - 1])) e++;
+  return { start: s, end: e };
+}
+
+/**
+ * Keys of blocks that moved: kept blocks outside the longest run that stays in the old order
+ * (a longest increasing subsequence of their old positions), so inserting or deleting blocks
+ * around a paragraph does not count as moving it.
+ */
+function movedBlocks(o: Joined, n: Joined): Set<string> {
+  const kept = n.blocks
+    .map((b) => ({ key: b.key, old: o.index.get(b.key) }))
+    .filter((b) => b.old !== undefined) as {
+    key: string;
+    old: number;
+  }[];
+  const tails: number[] = [];
+  const prev: number[] = new Array(kept.length).fill(-1);
+  const tailIdx: number[] = [];
+  kept.forEach((b, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < b.old) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = b.old;
+    tailIdx[lo] = i;
+    prev[i] = lo > 0 ? tailIdx[lo - 1]! : -1;
+  });
+  const inOrder = new Set<string>();
+  for (let i = tailIdx[tails.length - 1] ?? -1; i >= 0; i = prev[i]!) inOrder.add(kept[i]!.key);
+  return new Set(kept.filter((b) => !inOrder.has(b.key)).map((b) => b.key));
+}
+
 function orphan(a: CurrentAnchor): NextAnchor {
   return {
     annotationId: a.annotationId,
@@ -95,6 +150,7 @@ export function planReanchoring(
   const o = join(oldBlocks);
   const n = join(newBlocks);
   const result = new Map<string, NextAnchor>();
+  const moved = movedBlocks(o, n);
 
   const spans: { a: CurrentAnchor; start: number; end: number }[] = [];
   for (const a of anchors) {
@@ -118,7 +174,7 @@ export function planReanchoring(
           start: null,
           end: null,
           exact: '',
-          status: same ? (i === first ? 'UNCHANGED' : 'MOVED') : 'EDITED',
+          status: same ? (moved.has(a.blockKey!) ? 'MOVED' : 'UNCHANGED') : 'EDITED',
           confidence: 1,
         });
       }
@@ -137,16 +193,21 @@ export function planReanchoring(
   spans.forEach(({ a, start, end }, i) => {
     const hit = mapped[i];
     if (!hit || hit.end <= hit.start) return void result.set(a.annotationId, orphan(a));
-    const loc = toLocal(n, hit.start, hit.end);
-    const exact = n.text.slice(hit.start, hit.end);
     const oldExact = o.text.slice(start, end);
+    const span =
+      n.text.slice(hit.start, hit.end) === oldExact
+        ? { start: hit.start, end: hit.end }
+        : snapToWords(n.text, hit.start, hit.end, o.text, start, end);
+    const loc = toLocal(n, span.start, span.end);
+    const exact = n.text.slice(span.start, span.end);
     const blockKey = n.blocks[loc.first]!.key;
     const endBlockKey = n.blocks[loc.last]!.key;
     const samePlace =
       blockKey === a.blockKey &&
       endBlockKey === a.endBlockKey &&
       loc.localStart === a.start &&
-      loc.localEnd === a.end;
+      loc.localEnd === a.end &&
+      !moved.has(blockKey);
     result.set(a.annotationId, {
       annotationId: a.annotationId,
       blockKey,
