@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { unreadCount } from '@/lib/annotations/inbox';
 import { currentUser } from '@/lib/auth/session';
 import { SignOutButton } from '@/components/sign-out-button';
 import './globals.css';
@@ -12,6 +13,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
+  const unread = user ? await unreadCount(user.id).catch(() => 0) : 0;
   return (
     <html lang="en">
       <body>
@@ -25,6 +27,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <nav aria-label="Account">
             {user ? (
               <>
+                <Link href="/inbox" aria-label={unread ? `Inbox, ${unread} unread` : 'Inbox'}>
+                  Inbox{unread ? <span className="count">{unread}</span> : null}
+                </Link>
                 <Link href="/settings">{user.name}</Link>
                 <SignOutButton />
               </>

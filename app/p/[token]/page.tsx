@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ReaderBlockView } from '@/components/reader/reader-block';
+import { ThreadSummary } from '@/components/reader/thread-summary';
+import { getPublicReaderView } from '@/lib/documents/get-reader';
+import { orNotFound } from '@/lib/http/page-errors';
+
+export const metadata: Metadata = { title: 'Shared document', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+/** A document published read-only: no annotating, never private annotations. */
+export default async function PublicReaderPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const view = await orNotFound(getPublicReaderView(token));
+  return (
+    <div className="reader-layout">
+      <article className="reader" aria-labelledby="doc-title">
+        <header>
+          <h1 id="doc-title">{view.document.title}</h1>
+          <p className="meta">
+            {[view.document.source, view.document.publishedOn].filter(Boolean).join(' · ')}
+          </p>
+          <p className="muted small">
+            Shared read-only from {view.workspace.name}. <Link href="/signin">Sign in</Link> to join
+            the discussion.
+          </p>
+        </header>
+        {view.blocks.map((b) => (
+          <ReaderBlockView key={b.key} block={b} />
+        ))}
+      </article>
+      {view.annotations.length > 0 ? (
+        <aside className="thread-panel" aria-label="Threads">
+          <h2>Threads</h2>
+          {view.annotations.map((a) => (
+            <ThreadSummary key={a.id} a={a} />
+          ))}
+        </aside>
+      ) : null}
+    </div>
+  );
+}
