@@ -21,14 +21,15 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
     event.preventDefault();
     const formEl = event.currentTarget;
     const form = new FormData(formEl);
-    const res = await api<{ token: string; apiToken: Token }>('/api/v1/tokens', {
+    const res = await api<Token & { token: string }>('/api/v1/tokens', {
       method: 'POST',
       body: { name: String(form.get('name') ?? ''), scope: String(form.get('scope') ?? 'read') },
     });
     if (!res.ok) return setError(res.message);
     setError(null);
-    setCreated(res.data.token);
-    setTokens([res.data.apiToken, ...tokens]);
+    const { token, ...apiToken } = res.data;
+    setCreated(token);
+    setTokens([apiToken, ...tokens]);
     formEl.reset();
   }
 

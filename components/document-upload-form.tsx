@@ -50,14 +50,12 @@ export function DocumentUploadForm(props: {
     }
     try {
       const res = await fetch(props.action, { ...init, credentials: 'same-origin' });
-      const json = (await res.json().catch(() => null)) as {
-        data?: { id?: string } & Partial<Report>;
-        error?: { message: string };
-      } | null;
+      const json = (await res.json().catch(() => null)) as
+        ({ id?: string; error?: { message: string } } & Partial<Report>) | null;
       setPending(false);
       if (!res.ok) return setError(json?.error?.message ?? 'The upload failed. Please try again.');
-      if (props.kind === 'import' && json?.data?.id) return router.push(`/d/${json.data.id}`);
-      setReport(json?.data as Report);
+      if (props.kind === 'import' && json?.id) return router.push(`/d/${json.id}`);
+      setReport(json as Report);
       router.refresh();
     } catch {
       setPending(false);

@@ -55,7 +55,7 @@ export function WorkspaceMembers(props: {
     const form = new FormData(event.currentTarget);
     const email = String(form.get('email') ?? '').trim();
     const maxUses = Number(form.get('maxUses') ?? 0);
-    const res = await api<{ path: string; invitation: Invitation }>(`${base}/invitations`, {
+    const res = await api<Invitation & { path: string; token: string }>(`${base}/invitations`, {
       method: 'POST',
       body: {
         role: String(form.get('role') ?? 'MEMBER'),
@@ -66,7 +66,8 @@ export function WorkspaceMembers(props: {
     });
     if (!res.ok) return setMessage({ ok: false, text: res.message });
     setLink(`${window.location.origin}${res.data.path}`);
-    setInvitations([res.data.invitation, ...invitations]);
+    const { path: _path, token: _token, ...invitation } = res.data;
+    setInvitations([invitation, ...invitations]);
     setMessage({
       ok: true,
       text: 'Invitation created. Copy the link below; it is shown only once.',

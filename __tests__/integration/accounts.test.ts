@@ -260,7 +260,7 @@ describe('API tokens', () => {
     expect(JSON.stringify(row)).not.toContain(token);
     const res = await call(workspacesRoute.GET, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
-    expect((res.json as { data: { slug: string }[] }).data.map((x) => x.slug)).toContain(
+    expect((res.json as { items: { slug: string }[] }).items.map((x) => x.slug)).toContain(
       w.workspace.slug,
     );
     expect(

@@ -317,6 +317,12 @@ const CASES: Case[] = [
   },
   { file: 'app/api/v1/inbox/route.ts', method: 'GET', expect: signedIn(200) },
   {
+    file: 'app/api/v1/search/route.ts',
+    method: 'GET',
+    prepare: () => ({ path: '/api/v1/search?q=committee' }),
+    expect: signedIn(200),
+  },
+  {
     file: 'app/api/v1/documents/[id]/export/route.ts',
     method: 'GET',
     doc: true,

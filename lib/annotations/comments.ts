@@ -14,13 +14,19 @@ export const MAX_COMMENTS_PER_THREAD = 2_000;
 export const replySchema = z
   .object({
     parentId: z.string().min(1).max(40).optional(),
-    body: z.unknown(),
+    // `comment` in the public API, `body` in the UI.
+    comment: z.unknown().optional(),
+    body: z.unknown().optional(),
     clientKey: z.string().min(8).max(64).optional(),
   })
   .strict();
 
 export const editSchema = z
-  .object({ body: z.unknown(), version: z.number().int().min(1) })
+  .object({
+    comment: z.unknown().optional(),
+    body: z.unknown().optional(),
+    version: z.number().int().min(1),
+  })
   .strict();
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
@@ -54,7 +60,7 @@ export async function replyToThread(userId: string, annotationId: string, input:
       where: { id: annotation.documentId },
       select: { workspaceId: true },
     });
-    const body = await validateCommentBody(tx, workspace.workspaceId, data.body);
+    const body = await validateCommentBody(tx, workspace.workspaceId, data.comment ?? data.body);
     const comment = await tx.comment.create({
       data: {
         annotationId,
@@ -93,7 +99,7 @@ export async function editComment(userId: string, commentId: string, input: unkn
       where: { id: annotation.documentId },
       select: { workspaceId: true },
     });
-    const body = await validateCommentBody(tx, workspace.workspaceId, data.body);
+    const body = await validateCommentBody(tx, workspace.workspaceId, data.comment ?? data.body);
     // Compare-and-set on the version: a concurrent edit makes this update match nothing.
     const { count } = await tx.comment.updateMany({
       where: { id: commentId, version: data.version, deletedAt: null },

@@ -12,6 +12,7 @@ import { actorIn } from '../workspaces/actor';
 import { publishDocumentEvent } from '../documents/events';
 import { validateCommentBody } from './comment-body';
 import { notifyForComment } from './notify';
+import { resolveTarget, targetSchema } from './resolve-target';
 
 export const MAX_TAGS = 10;
 
@@ -30,15 +31,26 @@ export const tagListSchema = z
 
 export const tagsSchema = tagListSchema.default([]);
 
+/** Accepts "private"/"workspace" in any case (the public API uses lower case). */
+export const visibilitySchema = z
+  .string()
+  .transform((v) => v.toUpperCase())
+  .pipe(z.enum(['PRIVATE', 'WORKSPACE']));
+
 export const createAnnotationSchema = z
   .object({
-    blockKey: z.string().min(1).max(40),
+    // Either a selection in block offsets...
+    blockKey: z.string().min(1).max(40).optional(),
     endBlockKey: z.string().min(1).max(40).optional(),
     // Omit both for a thread on the whole paragraph.
     start: z.number().int().min(0).optional(),
     end: z.number().int().min(0).optional(),
-    visibility: z.enum(['PRIVATE', 'WORKSPACE']).default('WORKSPACE'),
+    // ...or W3C selectors, resolved against the current text.
+    target: targetSchema.optional(),
+    visibility: visibilitySchema.default('WORKSPACE'),
     tags: tagsSchema,
+    // The first comment (a Tiptap document); `comment` in the public API, `body` in the UI.
+    comment: z.unknown().optional(),
     body: z.unknown().optional(),
     clientKey: z.string().min(8).max(64).optional(),
   })
@@ -46,13 +58,18 @@ export const createAnnotationSchema = z
   .refine((v) => (v.start === undefined) === (v.end === undefined), {
     message: 'Give both start and end, or neither',
     path: ['end'],
+  })
+  .refine((v) => (v.blockKey === undefined) !== (v.target === undefined), {
+    message: 'Give either blockKey (with start and end) or target',
+    path: ['blockKey'],
   });
 
 const SEPARATOR = '\n\n';
 
 export async function createAnnotation(userId: string, documentId: string, input: unknown) {
-  const data = parseInput(createAnnotationSchema, input);
-  const span = data.start !== undefined && data.end !== undefined;
+  const parsed = parseInput(createAnnotationSchema, input);
+  const data = { ...parsed, body: parsed.comment ?? parsed.body };
+  const span = (data.start !== undefined && data.end !== undefined) || data.target !== undefined;
   if (!span && data.body === undefined) {
     throw new AppError('BAD_REQUEST', 'A paragraph thread needs a comment.', {
       fields: { body: ['Write a comment'] },
@@ -84,6 +101,7 @@ export async function createAnnotation(userId: string, documentId: string, input
         blocks: { orderBy: { position: 'asc' }, select: { key: true, text: true } },
       },
     });
+    if (data.target) Object.assign(data, resolveTarget(data.target, revision.blocks));
     const first = revision.blocks.findIndex((b) => b.key === data.blockKey);
     const last = revision.blocks.findIndex((b) => b.key === (data.endBlockKey ?? data.blockKey));
     if (first < 0 || last < 0 || last < first) {

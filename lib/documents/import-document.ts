@@ -20,7 +20,7 @@ export const metadataSchema = z
 export const pasteSchema = metadataSchema
   .extend({
     text: z.string().min(1, 'Paste some text').max(MAX_IMPORT_BYTES),
-    format: z.enum(['text', 'markdown']).default('text'),
+    format: z.enum(['text', 'markdown', 'html']).default('text'),
   })
   .strict();
 
@@ -32,11 +32,16 @@ export async function parseSubmission(
 ): Promise<{ parsed: ParsedDocument; sourceType: string }> {
   if ('paste' in submission) {
     const data = parseInput(pasteSchema, submission.paste);
-    const parsed = await parsePastedText(data.text, { title: data.title, format: data.format });
-    return {
-      parsed: withMetadata(parsed, data),
-      sourceType: data.format === 'markdown' ? 'text/markdown' : 'text/plain',
-    };
+    const parsed =
+      data.format === 'html'
+        ? await parseImport({
+            name: 'pasted.html',
+            type: 'text/html',
+            bytes: new TextEncoder().encode(data.text),
+          })
+        : await parsePastedText(data.text, { title: data.title, format: data.format });
+    const types = { text: 'text/plain', markdown: 'text/markdown', html: 'text/html' } as const;
+    return { parsed: withMetadata(parsed, data), sourceType: types[data.format] };
   }
   if (submission.file.bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', 'Files can be at most 20 MB.');

@@ -14,6 +14,7 @@ import { newBlockKey } from './keys';
 import { planReanchoring, type AnchorStatus } from './plan-reanchoring';
 
 export type RevisionReport = {
+  id: string;
   number: number;
   blocks: { kept: number; added: number; removed: number };
   annotations: Record<AnchorStatus, number>;
@@ -104,6 +105,7 @@ export async function reviseDocument(
       const kept = matched.filter((m) => m.matchedFrom !== null).length;
       await publishDocumentEvent(tx, documentId, 'revision.created', { number: revision.number });
       return {
+        id: revision.id,
         number: revision.number,
         blocks: { kept, added: matched.length - kept, removed: previous.blocks.length - kept },
         annotations: counts,

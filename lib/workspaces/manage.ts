@@ -32,9 +32,10 @@ export async function createWorkspace(userId: string, input: unknown) {
   });
 }
 
-export async function workspaceBySlugFor(userId: string, slug: string) {
-  const workspace = await db().workspace.findUnique({
-    where: { slug },
+/** A workspace by its slug (in page URLs) or its id (in the API), for a member. */
+export async function workspaceBySlugFor(userId: string, slugOrId: string) {
+  const workspace = await db().workspace.findFirst({
+    where: { OR: [{ slug: slugOrId }, { id: slugOrId }] },
     select: { id: true, slug: true, name: true, createdAt: true },
   });
   const actor = workspace ? await actorIn(db(), workspace.id, userId) : null;

@@ -40,8 +40,25 @@ export function parseDataModel(schema: string): { models: DmmfModel[]; indexes: 
   return { models: dmmf.datamodel.models, indexes: dmmf.datamodel.indexes };
 }
 
+/** Prisma leaves `Unsupported("…")` fields out of the DMMF; read them from the schema text. */
+function unsupportedFields(
+  schema: string,
+): Map<string, { name: string; type: string; optional: boolean }[]> {
+  const byModel = new Map<string, { name: string; type: string; optional: boolean }[]>();
+  for (const m of schema.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
+    const fields = [...m[2]!.matchAll(/^\s*(\w+)\s+Unsupported\("([^"]+)"\)(\?)?/gm)].map((f) => ({
+      name: f[1]!,
+      type: f[2]!,
+      optional: f[3] === '?',
+    }));
+    byModel.set(m[1]!, fields);
+  }
+  return byModel;
+}
+
 export async function schemaDrift(schema: string, client: pg.Client): Promise<string[]> {
   const { models, indexes } = parseDataModel(schema);
+  const unsupported = unsupportedFields(schema);
   const problems: string[] = [];
   const { rows: columns } = await client.query<{
     table_name: string;
@@ -96,7 +113,17 @@ export async function schemaDrift(schema: string, client: pg.Client): Promise<st
       continue;
     }
     const scalarFields = model.fields.filter((f) => f.kind !== 'object');
-    const expected = new Set(scalarFields.map((f) => f.dbName ?? f.name));
+    const extra = unsupported.get(model.name) ?? [];
+    const expected = new Set([
+      ...scalarFields.map((f) => f.dbName ?? f.name),
+      ...extra.map((f) => f.name),
+    ]);
+    for (const f of extra) {
+      const col = dbColumns.get(f.name);
+      if (!col) problems.push(`column ${table}.${f.name} is missing from the database`);
+      else if (col.udt_name !== f.type)
+        problems.push(`column ${table}.${f.name} has type ${col.udt_name}, schema says ${f.type}`);
+    }
     for (const name of dbColumns.keys()) {
       if (!expected.has(name))
         problems.push(`column ${table}.${name} is in the database but not in schema.prisma`);

@@ -2,5 +2,6 @@ import { listInbox, unreadCount } from '@/lib/annotations/inbox';
 import { withUser } from '@/lib/http/route';
 
 export const GET = withUser(async ({ user }) => ({
-  data: { unread: await unreadCount(user.id), items: await listInbox(user.id) },
+  unread: await unreadCount(user.id),
+  items: await listInbox(user.id),
 }));

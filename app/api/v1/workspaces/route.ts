@@ -5,9 +5,11 @@ import { createWorkspace } from '@/lib/workspaces/manage';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withUser(async ({ user }) => ({ data: await listWorkspaces(user.id) }));
+export const GET = withUser(async ({ user }) => ({ items: await listWorkspaces(user.id) }));
 
 export const POST = withUser(
-  async ({ req, user }) => ({ data: await createWorkspace(user.id, await readJson(req)) }),
-  { status: 201 },
+  async ({ req, user }) => createWorkspace(user.id, await readJson(req)),
+  {
+    status: 201,
+  },
 );

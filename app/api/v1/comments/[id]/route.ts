@@ -4,10 +4,11 @@ import { withUser } from '@/lib/http/route';
 
 type Params = { id: string };
 
-export const PATCH = withUser<Params>(async ({ req, user, params }) => ({
-  data: await editComment(user.id, params.id, await readJson(req)),
-}));
+/** `{ comment, version }`: a stale version is a 409 with the current version. */
+export const PATCH = withUser<Params>(async ({ req, user, params }) =>
+  editComment(user.id, params.id, await readJson(req)),
+);
 
-export const DELETE = withUser<Params>(async ({ user, params }) => ({
-  data: await deleteComment(user.id, params.id),
-}));
+export const DELETE = withUser<Params>(async ({ user, params }) =>
+  deleteComment(user.id, params.id),
+);

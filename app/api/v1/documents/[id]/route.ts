@@ -1,13 +1,15 @@
+import { getDocumentJson } from '@/lib/documents/document-json';
+import { updateDocument } from '@/lib/documents/manage-document';
 import { readJson } from '@/lib/http/body';
 import { withUser } from '@/lib/http/route';
-import { getDocumentDetails, updateDocument } from '@/lib/documents/manage-document';
 
 type Params = { id: string };
 
-export const GET = withUser<Params>(async ({ user, params }) => ({
-  data: await getDocumentDetails(user.id, params.id),
-}));
+/** `?revision=N` for an earlier revision's blocks. */
+export const GET = withUser<Params>(async ({ req, user, params }) =>
+  getDocumentJson(user.id, params.id, Object.fromEntries(req.nextUrl.searchParams)),
+);
 
-export const PATCH = withUser<Params>(async ({ req, user, params }) => ({
-  data: await updateDocument(user.id, params.id, await readJson(req)),
-}));
+export const PATCH = withUser<Params>(async ({ req, user, params }) =>
+  updateDocument(user.id, params.id, await readJson(req)),
+);

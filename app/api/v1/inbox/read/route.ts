@@ -2,6 +2,4 @@ import { markRead } from '@/lib/annotations/inbox';
 import { readJson } from '@/lib/http/body';
 import { withUser } from '@/lib/http/route';
 
-export const POST = withUser(async ({ req, user }) => ({
-  data: await markRead(user.id, await readJson(req)),
-}));
+export const POST = withUser(async ({ req, user }) => markRead(user.id, await readJson(req)));

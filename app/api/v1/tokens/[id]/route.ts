@@ -3,5 +3,5 @@ import { withUser } from '@/lib/http/route';
 
 export const DELETE = withUser<{ id: string }>(async ({ user, params }) => {
   await revokeApiToken(user.id, params.id);
-  return { ok: true };
+  return { revoked: true };
 });

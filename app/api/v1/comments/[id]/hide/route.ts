@@ -8,5 +8,5 @@ const hideSchema = z.object({ hidden: z.boolean() }).strict();
 
 export const POST = withUser<{ id: string }>(async ({ req, user, params }) => {
   const { hidden } = parseInput(hideSchema, await readJson(req));
-  return { data: await setCommentHidden(user.id, params.id, hidden) };
+  return setCommentHidden(user.id, params.id, hidden);
 });

@@ -2,6 +2,6 @@ import { toggleReaction } from '@/lib/annotations/reactions';
 import { readJson } from '@/lib/http/body';
 import { withUser } from '@/lib/http/route';
 
-export const POST = withUser<{ id: string }>(async ({ req, user, params }) => ({
-  data: await toggleReaction(user.id, params.id, await readJson(req)),
-}));
+export const POST = withUser<{ id: string }>(async ({ req, user, params }) =>
+  toggleReaction(user.id, params.id, await readJson(req)),
+);

@@ -1,23 +1,23 @@
 import { createAnnotation } from '@/lib/annotations/create-annotation';
-import { getReaderView } from '@/lib/documents/get-reader';
-import { readerFilterSchema } from '@/lib/documents/reader-filter';
+import { getAnnotationJson, listAnnotations } from '@/lib/annotations/list-annotations';
+import { getThread } from '@/lib/annotations/threads';
 import { readJson } from '@/lib/http/body';
 import { withUser } from '@/lib/http/route';
 
 type Params = { id: string };
 
-/** The annotations (threads and orphans) the user may see on a revision, in reading order. */
-export const GET = withUser<Params>(async ({ req, user, params }) => {
-  const filter = readerFilterSchema.parse(Object.fromEntries(req.nextUrl.searchParams));
-  const view = await getReaderView(user.id, params.id, filter);
-  return {
-    data: { revision: view.revision.number, annotations: view.annotations, orphans: view.orphans },
-  };
-});
+/** Filters: author, tag, status, q, visibility; `cursor` and `limit` (≤ 200). */
+export const GET = withUser<Params>(async ({ req, user, params }) =>
+  listAnnotations(user.id, params.id, Object.fromEntries(req.nextUrl.searchParams)),
+);
 
+/** `{ blockKey, start, end }` or `{ target }`, plus optional `comment`, `tags`, `visibility`. */
 export const POST = withUser<Params>(
-  async ({ req, user, params }) => ({
-    data: await createAnnotation(user.id, params.id, await readJson(req)),
-  }),
+  async ({ req, user, params }) => {
+    const { id, created } = await createAnnotation(user.id, params.id, await readJson(req));
+    const thread = await getThread(user.id, id);
+    const { selectors, anchor, commentCount } = await getAnnotationJson(user.id, id);
+    return { ...thread, selectors, anchor, commentCount, created };
+  },
   { status: 201 },
 );

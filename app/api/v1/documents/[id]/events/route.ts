@@ -11,38 +11,48 @@ export const GET = withUser<{ id: string }>(async ({ req, user, params }) => {
   await documentForMember(user.id, params.id);
   const encoder = new TextEncoder();
   const lastId = req.headers.get('last-event-id') ?? req.nextUrl.searchParams.get('lastEventId');
-  let cleanup = () => {};
+  let closed = false;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let unsubscribe = () => {};
+  const stop = () => {
+    closed = true;
+    if (heartbeat) clearInterval(heartbeat);
+    unsubscribe();
+  };
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
+      // Writing to a stream the client has left ends our side of it too.
+      const write = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
       const send = (event: LiveEvent) => {
         if (!eventVisibleTo(event, user.id)) return;
         const data = JSON.stringify({ type: event.type, ...event.payload });
-        controller.enqueue(
-          encoder.encode(`id: ${event.id}\nevent: ${event.type}\ndata: ${data}\n\n`),
-        );
+        write(`id: ${event.id}\nevent: ${event.type}\ndata: ${data}\n\n`);
       };
-      controller.enqueue(encoder.encode('retry: 2000\n: connected\n\n'));
-      const unsubscribe = await liveHub().subscribe(params.id, send);
-      if (lastId) for (const e of await eventsSince(params.id, lastId)) send(e);
-      const heartbeat = setInterval(
-        () => controller.enqueue(encoder.encode(': ping\n\n')),
-        HEARTBEAT_MS,
-      );
-      cleanup = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
-      req.signal.addEventListener('abort', () => {
-        cleanup();
+      const onAbort = () => {
+        stop();
         try {
           controller.close();
         } catch {
           // already closed
         }
-      });
+      };
+      req.signal.addEventListener('abort', onAbort);
+      write('retry: 2000\n: connected\n\n');
+      unsubscribe = await liveHub().subscribe(params.id, send);
+      if (lastId) for (const e of await eventsSince(params.id, lastId)) send(e);
+      heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
+      // The client may have gone while we were subscribing.
+      if (req.signal.aborted || closed) onAbort();
     },
     cancel() {
-      cleanup();
+      stop();
     },
   });
   return new Response(stream, {

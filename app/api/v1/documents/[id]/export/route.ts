@@ -7,7 +7,10 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/documents/<id>/export?format=w3c|markdown|csv|docx|html[&bom=1] */
 export const GET = withUser<{ id: string }>(async ({ req, user, params }) => {
-  const name = req.nextUrl.searchParams.get('format') ?? 'w3c';
+  // The API's names (jsonld, md) and the formats' own (w3c, markdown) are both accepted.
+  const ALIASES: Record<string, string> = { jsonld: 'w3c', md: 'markdown' };
+  const asked = req.nextUrl.searchParams.get('format') ?? 'jsonld';
+  const name = ALIASES[asked] ?? asked;
   if (!isExportFormat(name)) {
     throw new AppError(
       'BAD_REQUEST',

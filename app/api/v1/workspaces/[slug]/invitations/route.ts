@@ -5,12 +5,17 @@ import { createInvitation, listInvitations } from '@/lib/workspaces/invitations'
 type Params = { slug: string };
 
 export const GET = withUser<Params>(async ({ user, params }) => ({
-  data: await listInvitations(user.id, params.slug),
+  items: await listInvitations(user.id, params.slug),
 }));
 
 export const POST = withUser<Params>(
-  async ({ req, user, params }) => ({
-    data: await createInvitation(user.id, params.slug, await readJson(req)),
-  }),
+  async ({ req, user, params }) => {
+    const { token, path, invitation } = await createInvitation(
+      user.id,
+      params.slug,
+      await readJson(req),
+    );
+    return { ...invitation, token, path };
+  },
   { status: 201 },
 );

@@ -4,11 +4,11 @@ import { changeMemberRole, removeMember } from '@/lib/workspaces/members';
 
 type Params = { slug: string; userId: string };
 
-export const PATCH = withUser<Params>(async ({ req, user, params }) => ({
-  data: await changeMemberRole(user.id, params.slug, params.userId, await readJson(req)),
-}));
+export const PATCH = withUser<Params>(async ({ req, user, params }) =>
+  changeMemberRole(user.id, params.slug, params.userId, await readJson(req)),
+);
 
 export const DELETE = withUser<Params>(async ({ user, params }) => {
   await removeMember(user.id, params.slug, params.userId);
-  return { ok: true };
+  return { removed: true };
 });

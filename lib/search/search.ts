@@ -1,0 +1,147 @@
+/**
+ * Full-text search across the workspaces a user belongs to: comments, quoted passages and the
+ * documents' own text (latest revisions), with highlighted snippets and paragraph links.
+ * PostgreSQL full-text search over GIN-indexed tsvector columns kept current by triggers.
+ */
+import { z } from 'zod';
+import { db } from '../db/client';
+import { parseInput } from '../http/validate';
+import { toTsQuery } from './query';
+
+export const searchSchema = z.object({
+  q: z.string().trim().min(1, 'Type something to search for').max(200),
+  document: z.string().max(40).optional(),
+  author: z.string().max(40).optional(),
+  tag: z.string().max(40).optional(),
+  status: z
+    .string()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.enum(['OPEN', 'RESOLVED']))
+    .optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  kind: z.enum(['all', 'comments', 'quotes', 'text']).default('all'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export type SearchHit = {
+  kind: 'comment' | 'quote' | 'text';
+  documentId: string;
+  documentTitle: string;
+  blockKey: string | null;
+  paragraph: number | null;
+  annotationId: string | null;
+  commentId: string | null;
+  author: string | null;
+  /** Matches are wrapped in ⟦ ⟧; the page escapes the text and turns those into <mark>. */
+  snippet: string;
+  rank: number;
+  createdAt: Date | null;
+};
+
+const HEADLINE = `'StartSel=⟦,StopSel=⟧,MaxWords=30,MinWords=12,MaxFragments=2,FragmentDelimiter=" … "'`;
+
+const ANNOTATION_FILTERS = `
+  AND (a.visibility = 'WORKSPACE' OR a."authorId" = $1)
+  AND ($3::text IS NULL OR a."authorId" = $3)
+  AND ($4::text IS NULL OR $4 = ANY(a.tags))
+  AND ($5::text IS NULL OR a.status::text = $5)`;
+
+const LATEST_ANCHOR = `
+  LEFT JOIN LATERAL (
+    SELECT aa."blockKey" FROM "AnnotationAnchor" aa JOIN "Revision" r ON r.id = aa."revisionId"
+     WHERE aa."annotationId" = a.id ORDER BY r.number DESC LIMIT 1) anc ON true`;
+
+export async function search(
+  userId: string,
+  input: unknown,
+): Promise<{ query: string; hits: SearchHit[] }> {
+  const p = parseInput(searchSchema, input);
+  const tsq = toTsQuery(p.q);
+  if (!tsq) return { query: p.q, hits: [] };
+  const params = [
+    userId,
+    tsq,
+    p.author ?? null,
+    p.tag?.toLowerCase() ?? null,
+    p.status ?? null,
+    p.document ?? null,
+    p.from ?? null,
+    p.to ?? null,
+    p.limit,
+  ];
+  const queries: string[] = [];
+  if (p.kind === 'all' || p.kind === 'comments') {
+    queries.push(`
+      SELECT 'comment' AS kind, d.id AS "documentId", d.title AS "documentTitle", anc."blockKey" AS "blockKey",
+             a.id AS "annotationId", c.id AS "commentId", u.name AS author, c."createdAt" AS "createdAt",
+             ts_headline('simple', c."bodyText", q.q, ${HEADLINE}) AS snippet, ts_rank(c."searchVector", q.q) AS rank
+        FROM query q
+        JOIN "Comment" c ON c."searchVector" @@ q.q
+        JOIN "Annotation" a ON a.id = c."annotationId"
+        JOIN docs d ON d.id = a."documentId"
+        JOIN "User" u ON u.id = c."authorId"
+        ${LATEST_ANCHOR}
+       WHERE c."deletedAt" IS NULL AND c."hiddenAt" IS NULL
+         AND ($7::timestamptz IS NULL OR c."createdAt" >= $7) AND ($8::timestamptz IS NULL OR c."createdAt" <= $8)
+         ${ANNOTATION_FILTERS}`);
+  }
+  if (p.kind === 'all' || p.kind === 'quotes') {
+    queries.push(`
+      SELECT 'quote' AS kind, d.id AS "documentId", d.title AS "documentTitle", anc."blockKey" AS "blockKey",
+             a.id AS "annotationId", NULL AS "commentId", u.name AS author, a."createdAt" AS "createdAt",
+             ts_headline('simple', a.exact, q.q, ${HEADLINE}) AS snippet, ts_rank(a."searchVector", q.q) AS rank
+        FROM query q
+        JOIN "Annotation" a ON a."searchVector" @@ q.q
+        JOIN docs d ON d.id = a."documentId"
+        JOIN "User" u ON u.id = a."authorId"
+        ${LATEST_ANCHOR}
+       WHERE ($7::timestamptz IS NULL OR a."createdAt" >= $7) AND ($8::timestamptz IS NULL OR a."createdAt" <= $8)
+         ${ANNOTATION_FILTERS}`);
+  }
+  // The documents' own text; annotation filters do not apply to it.
+  if ((p.kind === 'all' || p.kind === 'text') && !p.author && !p.tag && !p.status) {
+    queries.push(`
+      SELECT 'text' AS kind, d.id AS "documentId", d.title AS "documentTitle", b.key AS "blockKey",
+             NULL AS "annotationId", NULL AS "commentId", NULL AS author, NULL::timestamp AS "createdAt",
+             ts_headline('simple', b.text, q.q, ${HEADLINE}) AS snippet, ts_rank(b."searchVector", q.q) AS rank
+        FROM query q
+        JOIN "Block" b ON b."searchVector" @@ q.q
+        JOIN docs d ON b."revisionId" = d."latestRevisionId"`);
+  }
+  const sql = `
+    -- Every parameter is typed here, so branches that do not use some still plan.
+    WITH query AS (SELECT to_tsquery('simple', $2) AS q, $3::text AS p3, $4::text AS p4, $5::text AS p5,
+                          $7::timestamptz AS p7, $8::timestamptz AS p8),
+         docs AS (
+           SELECT d.id, d.title,
+                  (SELECT r.id FROM "Revision" r WHERE r."documentId" = d.id ORDER BY r.number DESC LIMIT 1) AS "latestRevisionId"
+             FROM "Document" d
+             JOIN "Membership" m ON m."workspaceId" = d."workspaceId" AND m."userId" = $1
+            WHERE ($6::text IS NULL OR d.id = $6))
+    SELECT * FROM (${queries.join(' UNION ALL ')}) hits
+     ORDER BY rank DESC, "createdAt" DESC NULLS LAST
+     LIMIT $9`;
+  type Row = Omit<SearchHit, 'paragraph' | 'rank'> & { rank: number | string };
+  const rows = await db().$queryRawUnsafe<Row[]>(sql, ...params);
+  const keys = [...new Set(rows.map((r) => r.blockKey).filter((k): k is string => !!k))];
+  const docs = [...new Set(rows.map((r) => r.documentId))];
+  const numbers = keys.length
+    ? await db().$queryRawUnsafe<{ key: string; documentId: string; position: number }[]>(
+        `SELECT b.key, r."documentId", b.position FROM "Block" b JOIN "Revision" r ON r.id = b."revisionId"
+          WHERE b.key = ANY($1) AND r."documentId" = ANY($2)
+            AND r.number = (SELECT max(r2.number) FROM "Revision" r2 WHERE r2."documentId" = r."documentId")`,
+        keys,
+        docs,
+      )
+    : [];
+  const numberOf = new Map(numbers.map((n) => [`${n.documentId}:${n.key}`, n.position + 1]));
+  return {
+    query: p.q,
+    hits: rows.map((r) => ({
+      ...r,
+      rank: Number(r.rank),
+      paragraph: r.blockKey ? (numberOf.get(`${r.documentId}:${r.blockKey}`) ?? null) : null,
+    })),
+  };
+}
