@@ -317,6 +317,24 @@ const CASES: Case[] = [
   },
   { file: 'app/api/v1/inbox/route.ts', method: 'GET', expect: signedIn(200) },
   {
+    file: 'app/api/v1/documents/[id]/import/route.ts',
+    method: 'POST',
+    doc: true,
+    prepare: (w) => ({
+      params: doc(w),
+      path: `/api/v1/documents/${w.document.id}/import?format=w3c`,
+      body: {
+        type: 'Annotation',
+        target: {
+          source: 'x',
+          selector: { type: 'TextQuoteSelector', exact: 'asked for more data' },
+        },
+      },
+    }),
+    expect: members(201),
+  },
+  { file: 'app/api/v1/openapi.json/route.ts', method: 'GET', expect: everyone(200) },
+  {
     file: 'app/api/v1/search/route.ts',
     method: 'GET',
     prepare: () => ({ path: '/api/v1/search?q=committee' }),

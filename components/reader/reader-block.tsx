@@ -35,8 +35,19 @@ const TAGS: Record<string, 'h2' | 'p' | 'li' | 'blockquote' | 'pre'> = {
   code: 'pre',
 };
 
-/** One numbered, linkable block of the reading text; highlights are server-rendered <mark>s. */
-export function ReaderBlockView({ block }: { block: ReaderBlock }) {
+/**
+ * One numbered, linkable block of the reading text; highlights are server-rendered <mark>s.
+ * The text element's textContent, minus `[data-skip-offset]`, is the block's stored text: the
+ * reader island turns selections into offsets with it.
+ */
+export function ReaderBlockView({
+  block,
+  canAnnotate = false,
+}: {
+  block: ReaderBlock;
+  /** Shows the "start a thread on this paragraph" button (it needs the reader island). */
+  canAnnotate?: boolean;
+}) {
   const id = `p-${block.key}`;
   const Text = TAGS[block.type] ?? 'p';
   const threads = block.threadIds.length;
@@ -46,12 +57,17 @@ export function ReaderBlockView({ block }: { block: ReaderBlock }) {
       id={id}
       data-block-key={block.key}
       aria-label={`Paragraph ${block.number}`}
+      tabIndex={-1}
     >
       <a className="pno" href={`#${id}`} aria-label={`Link to paragraph ${block.number}`}>
         ¶&nbsp;{block.number}
       </a>
       <Text className="text" data-block-text={block.key}>
-        {block.type === 'list-item' ? <span aria-hidden="true">• </span> : null}
+        {block.type === 'list-item' ? (
+          <span aria-hidden="true" data-skip-offset="">
+            •{' '}
+          </span>
+        ) : null}
         {block.segments.map(renderSegment)}
       </Text>
       <span className="threads">
@@ -62,6 +78,18 @@ export function ReaderBlockView({ block }: { block: ReaderBlock }) {
           >
             💬&nbsp;{threads}
           </a>
+        ) : null}
+        {canAnnotate ? (
+          <button
+            type="button"
+            className="para-thread"
+            data-paragraph-thread={block.key}
+            data-paragraph-number={block.number}
+            aria-label={`Comment on paragraph ${block.number}`}
+            title="Start a thread on this paragraph"
+          >
+            <span aria-hidden="true">+</span>
+          </button>
         ) : null}
       </span>
     </section>

@@ -1,4 +1,6 @@
 import type { ReaderAnnotation } from '@/lib/documents/get-reader';
+import { ReattachControl } from './reattach-control';
+import { ThreadSlot } from './thread-panel';
 
 const STATUS_LABEL: Record<string, string> = {
   CREATED: '',
@@ -8,8 +10,18 @@ const STATUS_LABEL: Record<string, string> = {
   ORPHANED: 'orphaned',
 };
 
-/** A thread's summary: the quote, who, the first comment; the full thread loads on demand. */
-export function ThreadSummary({ a }: { a: ReaderAnnotation }) {
+/**
+ * A thread's summary: the quote, who, the first comment; the full thread loads on demand (with
+ * scripts) into the slot below it. Focusable for j/k navigation.
+ */
+export function ThreadSummary({
+  a,
+  orphan = false,
+}: {
+  a: ReaderAnnotation;
+  /** An orphan offers "Re-attach" to the words it belongs to now. */
+  orphan?: boolean;
+}) {
   const note = STATUS_LABEL[a.anchorStatus];
   return (
     <article
@@ -17,6 +29,7 @@ export function ThreadSummary({ a }: { a: ReaderAnnotation }) {
       id={`thread-${a.id}`}
       data-annotation-id={a.id}
       aria-label={`Thread by ${a.authorName}`}
+      tabIndex={-1}
     >
       {a.quote ? (
         <blockquote className="quote">{a.quote}</blockquote>
@@ -46,6 +59,12 @@ export function ThreadSummary({ a }: { a: ReaderAnnotation }) {
           </>
         ) : null}
       </p>
+      {orphan ? <ReattachControl annotationId={a.id} /> : null}
+      <ThreadSlot
+        annotationId={a.id}
+        blockKey={orphan ? null : a.blockKey}
+        commentCount={a.commentCount}
+      />
     </article>
   );
 }

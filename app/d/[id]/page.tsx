@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FilterBar } from '@/components/reader/filter-bar';
 import { ReaderBlockView } from '@/components/reader/reader-block';
+import { ReaderIsland } from '@/components/reader/reader-island';
 import { ThreadSummary } from '@/components/reader/thread-summary';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { getReaderView } from '@/lib/documents/get-reader';
@@ -25,7 +26,7 @@ export default async function ReaderPage({
   const view = await orNotFound(getReaderView(user.id, id, filter));
   return (
     <div className="reader-layout">
-      <article className="reader" aria-labelledby="doc-title">
+      <article className="reader" id="reader-text" aria-labelledby="doc-title">
         <header>
           <p className="muted">
             <Link href={`/w/${view.workspace.slug}`}>{view.workspace.name}</Link>
@@ -58,9 +59,17 @@ export default async function ReaderPage({
           </nav>
         </header>
         {view.blocks.map((b) => (
-          <ReaderBlockView key={b.key} block={b} />
+          <ReaderBlockView key={b.key} block={b} canAnnotate={view.abilities.annotate} />
         ))}
       </article>
+      <ReaderIsland
+        documentId={view.document.id}
+        workspaceSlug={view.workspace.slug}
+        me={{ id: user.id, name: user.name }}
+        canAnnotate={view.abilities.annotate}
+        isLatest={view.revision.isLatest}
+        tagSuggestions={view.filterOptions.tags}
+      />
       <aside className="thread-panel" aria-label="Threads">
         <h2>
           Threads <span className="muted">({view.annotations.length})</span>
@@ -79,7 +88,7 @@ export default async function ReaderPage({
               The words these annotations were written about are no longer in this revision.
             </p>
             {view.orphans.map((a) => (
-              <ThreadSummary key={a.id} a={a} />
+              <ThreadSummary key={a.id} a={a} orphan />
             ))}
           </section>
         ) : null}
