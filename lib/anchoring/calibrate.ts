@@ -23,6 +23,8 @@ export type Features = {
   /** Context characters matching contiguously right before / after the match. */
   prefixRun: number;
   suffixRun: number;
+  /** Distance from the expected position, as a share of the document (0.5 without a hint). */
+  distance?: number;
 };
 
 export const FEATURE_NAMES = [
@@ -39,6 +41,8 @@ export const FEATURE_NAMES = [
   'exactUnique',
   'logAdjacentRun',
   'logShorterRun',
+  'sqrtDistance',
+  'fuzzy*sqrtDistance',
 ] as const;
 
 export function featureVector(f: Features): number[] {
@@ -57,6 +61,8 @@ export function featureVector(f: Features): number[] {
     f.exact && f.occurrences === 1 ? 1 : 0,
     Math.log(1 + f.prefixRun + f.suffixRun),
     Math.log(1 + Math.min(f.prefixRun, f.suffixRun)),
+    Math.sqrt(f.distance ?? 0.5),
+    f.exact ? 0 : Math.sqrt(f.distance ?? 0.5),
   ];
 }
 

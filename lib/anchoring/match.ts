@@ -80,6 +80,7 @@ export function bestExact(n: Normalised, q: Query): Candidate | null {
       exact: true,
       prefixRun: 0,
       suffixRun: 0,
+      distance: 0,
     };
     if (!best || rank > best.rank) {
       if (best) runnerUp = Math.max(runnerUp, best.confidence);
@@ -94,6 +95,8 @@ function finish(best: Candidate, text: string, q: Query, runnerUp: number): void
   best.features.runnerUp = runnerUp;
   best.features.prefixRun = contextRun(text, best.a, q.prefix, -1);
   best.features.suffixRun = contextRun(text, best.b, q.suffix, 1);
+  best.features.distance =
+    q.hint === null ? 0.5 : Math.min(1, Math.abs(best.a - q.hint) / Math.max(1, text.length));
 }
 
 /** The k items with the highest score, in one pass (k is small). */
@@ -274,6 +277,7 @@ export function bestFuzzy(n: Normalised, q: Query): Candidate | null {
       exact: false,
       prefixRun: 0,
       suffixRun: 0,
+      distance: 0,
     };
     if (!best || rank > best.rank) {
       if (best) runnerUp = Math.max(runnerUp, best.confidence);

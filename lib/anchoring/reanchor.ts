@@ -4,7 +4,7 @@ import { diffSequences, type MatchBlock } from './diff';
 import { AnchoringError, assertSpan, assertText } from './errors';
 import { normaliseCached, toOriginal, type Normalised } from './normalise';
 import { REANCHOR_FALLBACK_THRESHOLD, REANCHOR_MIN_KEEP } from './thresholds';
-import { TokenDictionary } from './tokens';
+import { TokenDictionary, type Tokens } from './tokens';
 import type { Anchor, Span } from './types';
 import { snapLeft, snapRight } from './unicode';
 
@@ -15,21 +15,163 @@ export type ReanchorOptions = {
   minKeep?: number;
 };
 
+/** The solid (non-whitespace) tokens of both folded texts, sharing one dictionary. */
+type TokenPair = { t0: SolidTokens; t1: SolidTokens };
+
+function tokenPair(o: Normalised, n: Normalised): TokenPair {
+  const dict = new TokenDictionary();
+  return {
+    t0: solidTokens(dict.tokenize(o.norm), o.norm),
+    t1: solidTokens(dict.tokenize(n.norm), n.norm),
+  };
+}
+
 /**
  * Character-level match blocks between the folded old and new texts, from one word-token diff.
  * Coincidental equalities (a lone "the" inside a rewritten sentence) are dropped, otherwise
  * a deleted word would "survive" by being matched to an unrelated copy of itself.
  */
-export function textDiff(o: Normalised, n: Normalised): MatchBlock[] {
-  const dict = new TokenDictionary();
-  const t0 = dict.tokenize(o.norm);
-  const t1 = dict.tokenize(n.norm);
-  const raw = diffSequences(t0.ids, t1.ids).map((bl) => ({
-    a: t0.starts[bl.a]!,
-    b: t1.starts[bl.b]!,
-    len: t0.starts[bl.a + bl.len]! - t0.starts[bl.a]!,
-  }));
-  return cleanupCoincidental(refineGaps(raw, o.norm, n.norm), o.norm.length, n.norm.length);
+export function textDiff(o: Normalised, n: Normalised, tokens = tokenPair(o, n)): MatchBlock[] {
+  const { t0, t1 } = tokens;
+  // Whitespace is not diffed on its own: a lone space matches anywhere and would let the diff
+  // prefer many scattered spaces over one long surviving phrase.
+  const raw = charBlocks(o, n, tokens, diffSequences(t0.ids, t1.ids));
+  const words = cleanupCoincidental(raw, o.norm.length, n.norm.length);
+  return cleanupCoincidental(refineGaps(words, o.norm, n.norm), o.norm.length, n.norm.length);
+}
+
+/**
+ * Turns matched solid-token pairs into character blocks: consecutive tokens on both sides
+ * join one block when the text between them (a space or nothing) is the same. `idx0`/`idx1`
+ * map sequence positions to token indexes when the diffed sequences were subsets.
+ */
+function charBlocks(
+  o: Normalised,
+  n: Normalised,
+  { t0, t1 }: TokenPair,
+  pairs: MatchBlock[],
+  idx0?: number[],
+  idx1?: number[],
+): MatchBlock[] {
+  const out: MatchBlock[] = [];
+  let pi = -2;
+  let pj = -2;
+  for (const bl of pairs) {
+    for (let k = 0; k < bl.len; k++) {
+      const i = idx0 ? idx0[bl.a + k]! : bl.a + k;
+      const j = idx1 ? idx1[bl.b + k]! : bl.b + k;
+      const a = t0.starts[i]!;
+      const b = t1.starts[j]!;
+      const len = t0.ends[i]! - a;
+      const last = out[out.length - 1];
+      const ga = last ? a - (last.a + last.len) : -1;
+      const gb = last ? b - (last.b + last.len) : -1;
+      if (
+        last &&
+        pi === i - 1 &&
+        pj === j - 1 &&
+        ga === gb &&
+        (ga === 0 || o.norm.charCodeAt(a - 1) === n.norm.charCodeAt(b - 1))
+      ) {
+        last.len += ga + len;
+      } else {
+        out.push({ a, b, len });
+      }
+      pi = i;
+      pj = j;
+    }
+  }
+  return out;
+}
+
+/** A moved run must have at least this many non-space folded characters (shorter is chance). */
+export const MOVE_MIN_CHARS = 16;
+
+/**
+ * Text the monotone diff could not keep because it moved: the solid tokens no block covers, on
+ * each side, are diffed against each other (each changed region is a separate segment, so a
+ * run never spans two regions). A run is a move if it has MOVE_MIN_CHARS non-space characters
+ * and its text occurs only once, on each side, outside what the diff already kept. Sorted by
+ * a; not monotone in b.
+ */
+export function detectMoves(
+  o: Normalised,
+  n: Normalised,
+  blocks: MatchBlock[],
+  tokens = tokenPair(o, n),
+): MatchBlock[] {
+  const residue = (t: SolidTokens, side: 'a' | 'b', sep: number): number[][] => {
+    const ids: number[] = [];
+    const idx: number[] = [];
+    let bi = 0;
+    let lastFree = -2;
+    for (let i = 0; i < t.ids.length; i++) {
+      const s = t.starts[i]!;
+      while (bi < blocks.length && blocks[bi]![side] + blocks[bi]!.len <= s) bi++;
+      const bl = blocks[bi];
+      if (bl !== undefined && bl[side] < t.ends[i]!) continue; // kept by the diff
+      if (lastFree !== i - 1 && ids.length > 0) {
+        ids.push(sep--); // segment separator, never equal on the two sides
+        idx.push(-1);
+      }
+      ids.push(t.ids[i]!);
+      idx.push(i);
+      lastFree = i;
+    }
+    return [ids, idx];
+  };
+  const [ids0, idx0] = residue(tokens.t0, 'a', -1);
+  const [ids1, idx1] = residue(tokens.t1, 'b', -1_000_000_000);
+  if (ids0!.length === 0 || ids1!.length === 0) return [];
+  const pairs = diffSequences(Int32Array.from(ids0!), Int32Array.from(ids1!));
+  const runs = charBlocks(o, n, tokens, pairs, idx0, idx1);
+  // A run whose text also occurs elsewhere in text the diff left unmatched (boilerplate,
+  // repeated markup) is no evidence of a move; copies the diff already kept do not compete.
+  const unique = (s: string, t: string, side: 'a' | 'b'): boolean => {
+    let free = 0;
+    for (let at = s.indexOf(t); at !== -1; at = s.indexOf(t, at + 1)) {
+      if (!coveredBy(blocks, side, at, at + t.length) && ++free > 1) return false;
+    }
+    return free === 1;
+  };
+  return runs.filter((bl) => {
+    if (nonSpace(o.norm, bl.a, bl.a + bl.len) < MOVE_MIN_CHARS) return false;
+    const t = o.norm.slice(bl.a, bl.a + bl.len);
+    return unique(o.norm, t, 'a') && unique(n.norm, t, 'b');
+  });
+}
+
+/** Is [s, e) on one side entirely inside a single match block? */
+function coveredBy(blocks: MatchBlock[], side: 'a' | 'b', s: number, e: number): boolean {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const bl = blocks[mid]!;
+    if (bl[side] + bl.len <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  const bl = blocks[lo];
+  return bl !== undefined && bl[side] <= s && e <= bl[side] + bl.len;
+}
+
+type SolidTokens = { ids: Int32Array; starts: Int32Array; ends: Int32Array };
+
+/** The non-whitespace tokens, with their folded [start, end). */
+function solidTokens(t: Tokens, s: string): SolidTokens {
+  const ids = new Int32Array(t.count);
+  const starts = new Int32Array(t.count);
+  const ends = new Int32Array(t.count);
+  let k = 0;
+  for (let i = 0; i < t.count; i++) {
+    const a = t.starts[i]!;
+    if (s.charCodeAt(a) === 32) continue;
+    ids[k] = t.ids[i]!;
+    starts[k] = a;
+    ends[k] = t.starts[i + 1]!;
+    k++;
+  }
+  return { ids: ids.subarray(0, k), starts: starts.subarray(0, k), ends: ends.subarray(0, k) };
 }
 
 /** Gaps up to this many chars per side are re-diffed character by character. */
@@ -199,7 +341,9 @@ export function reanchor(
   const minKeep = options.minKeep ?? REANCHOR_MIN_KEEP;
   const o = normaliseCached(oldText);
   const n = normaliseCached(newText);
-  const blocks = spans.length > 0 ? textDiff(o, n) : [];
+  const tokens = spans.length > 0 ? tokenPair(o, n) : null;
+  const blocks = tokens ? textDiff(o, n, tokens) : [];
+  const moves = tokens ? detectMoves(o, n, blocks, tokens) : [];
 
   return spans.map((sp) => {
     // Folded range of the span, widened to whole characters (never half a surrogate pair).
@@ -213,20 +357,9 @@ export function reanchor(
     if (lead) na++;
     if (trail && nb > na + 1) nb--;
     const first = firstBlockAfter(blocks, na);
-    let keptAll = 0;
-    let keptSolid = 0;
-    let ns = -1;
-    let ne = -1;
-    for (let i = first; i < blocks.length && blocks[i]!.a < nb; i++) {
-      const bl = blocks[i]!;
-      const oa = Math.max(na, bl.a);
-      const ob = Math.min(nb, bl.a + bl.len);
-      if (ob <= oa) continue;
-      keptAll += ob - oa;
-      keptSolid += nonSpace(o.norm, oa, ob);
-      if (ns === -1) ns = bl.b + (oa - bl.a);
-      ne = bl.b + (ob - bl.a);
-    }
+    const { keptAll, keptSolid, ns: ns0, ne: ne0 } = keptPart(o.norm, blocks, moves, first, na, nb);
+    let ns = ns0;
+    let ne = ne0;
     const solid = nonSpace(o.norm, na, nb);
     const frac = solid > 0 ? keptSolid / solid : nb > na ? keptAll / (nb - na) : 0;
     // A span edited in place keeps its surroundings: when the text on both sides survives, a
@@ -235,6 +368,26 @@ export function reanchor(
       frac >= IN_PLACE_MIN_KEEP &&
       keptAround(o.norm, blocks, na, -1) >= 0.9 &&
       keptAround(o.norm, blocks, nb, 1) >= 0.9;
+    if (ns !== -1 && ne > ns && !(frac === 1 && ne - ns === nb - na)) {
+      // The diff kept the span in pieces, but the whole quote is right there (an edge character
+      // aligned with a neighbouring copy, an insertion inside a hull): use the verbatim copy.
+      const whole = verbatimNear(o.norm.slice(na, nb), n.norm, ns, ne);
+      if (whole !== -1) {
+        ns = whole;
+        ne = whole + (nb - na);
+        if (lead && ns > 0 && n.norm.charCodeAt(ns - 1) === 32) ns--;
+        if (trail && ne < n.norm.length && n.norm.charCodeAt(ne) === 32) ne++;
+        const { start, end } = toOriginal(n, ns, ne);
+        return { start, end, confidence: 1, method: 'diff' as const };
+      }
+    }
+    if (ns !== -1 && ne > ns && frac === 1 && ne - ns === nb - na) {
+      // Kept whole. In repetitive text the diff may have paired it with a neighbouring copy
+      // (a list item inserted before it, a repeated table cell): prefer a copy nearby whose
+      // surroundings match the old ones clearly better.
+      ns = betterCopy(o.norm, n.norm, na, nb, ns);
+      ne = ns + (nb - na);
+    }
     if (ns !== -1 && ne > ns && (frac >= minKeep || inPlace)) {
       const conf = frac === 1 && ne - ns === nb - na ? 1 : keptAll / Math.max(nb - na, ne - ns);
       if (lead && ns > 0 && n.norm.charCodeAt(ns - 1) === 32) ns--;
@@ -290,4 +443,130 @@ function overlapsMatched(blocks: MatchBlock[], s: number, e: number): boolean {
   }
   const bl = blocks[lo];
   return bl !== undefined && bl.b < e;
+}
+
+type Piece = { a: number; b: number; len: number };
+type Kept = { keptAll: number; keptSolid: number; ns: number; ne: number };
+
+/** Largest group of pieces (sorted by a) that stay in order and close together in the new text. */
+function bestGroup(s: string, pieces: Piece[]): Kept {
+  let best: Kept = { keptAll: 0, keptSolid: 0, ns: -1, ne: -1 };
+  let cur: Kept = { ...best };
+  let prev: Piece | undefined;
+  const better = (x: Kept, y: Kept): boolean =>
+    x.keptSolid > y.keptSolid || (x.keptSolid === y.keptSolid && x.keptAll > y.keptAll);
+  for (const p of pieces) {
+    if (prev) {
+      const gapB = p.b - (prev.b + prev.len);
+      const gapA = p.a - (prev.a + prev.len);
+      if (gapB < 0 || gapB > gapA + 64) {
+        if (better(cur, best)) best = cur;
+        cur = { keptAll: 0, keptSolid: 0, ns: -1, ne: -1 };
+      }
+    }
+    cur.keptAll += p.len;
+    cur.keptSolid += nonSpace(s, p.a, p.a + p.len);
+    if (cur.ns === -1) cur.ns = p.b;
+    cur.ne = p.b + p.len;
+    prev = p;
+  }
+  return better(cur, best) ? cur : best;
+}
+
+/**
+ * The part of old folded range [na, nb) that survives: what the diff kept in place, unless a
+ * detected move carries more of it (a span split by a move follows its larger part).
+ */
+function keptPart(
+  s: string,
+  blocks: MatchBlock[],
+  moves: MatchBlock[],
+  first: number,
+  na: number,
+  nb: number,
+): Kept {
+  const clip = (bl: MatchBlock, out: Piece[]): void => {
+    const oa = Math.max(na, bl.a);
+    const ob = Math.min(nb, bl.a + bl.len);
+    if (ob > oa) out.push({ a: oa, b: bl.b + (oa - bl.a), len: ob - oa });
+  };
+  const inPlace: Piece[] = [];
+  for (let i = first; i < blocks.length && blocks[i]!.a < nb; i++) clip(blocks[i]!, inPlace);
+  const kept = bestGroup(s, inPlace);
+  if (moves.length === 0) return kept;
+  const moved: Piece[] = [];
+  for (let i = firstBlockAfter(moves, na); i < moves.length && moves[i]!.a < nb; i++)
+    clip(moves[i]!, moved);
+  if (moved.length === 0) return kept;
+  const alt = bestGroup(s, moved);
+  return alt.keptSolid > 2 * kept.keptSolid ? alt : kept;
+}
+
+/**
+ * Start of the occurrence of `quote` in `s` that overlaps the kept hull [ns, ne) (the one
+ * covering most of it), or -1.
+ */
+function verbatimNear(quote: string, s: string, ns: number, ne: number): number {
+  const from = Math.max(0, ns - quote.length);
+  const window = s.slice(from, ne + quote.length);
+  let best = -1;
+  let bestOverlap = 0;
+  for (let k = window.indexOf(quote); k !== -1; k = window.indexOf(quote, k + 1)) {
+    const at = from + k;
+    const overlap = Math.min(ne, at + quote.length) - Math.max(ns, at);
+    if (overlap > bestOverlap) {
+      best = at;
+      bestOverlap = overlap;
+    }
+  }
+  return best;
+}
+
+/** Context compared on each side when choosing between copies. */
+const COPY_CONTEXT = 64;
+/** How far (folded chars) from the diff's choice another copy may be. */
+const COPY_WINDOW = 2000;
+/** Extra context characters another copy must agree on to be preferred. */
+const COPY_MARGIN = 16;
+
+/** Characters of old context around [na, nb) that agree with new context around [at, at+len). */
+function contextAgreement(o: string, n: string, na: number, nb: number, at: number): number {
+  let left = 0;
+  while (
+    left < COPY_CONTEXT &&
+    na - 1 - left >= 0 &&
+    at - 1 - left >= 0 &&
+    o.charCodeAt(na - 1 - left) === n.charCodeAt(at - 1 - left)
+  )
+    left++;
+  const ae = at + (nb - na);
+  let right = 0;
+  while (
+    right < COPY_CONTEXT &&
+    nb + right < o.length &&
+    ae + right < n.length &&
+    o.charCodeAt(nb + right) === n.charCodeAt(ae + right)
+  )
+    right++;
+  return left + right;
+}
+
+function betterCopy(o: string, n: string, na: number, nb: number, ns: number): number {
+  const here = contextAgreement(o, n, na, nb, ns);
+  if (here >= 2 * COPY_CONTEXT - COPY_MARGIN) return ns;
+  const quote = o.slice(na, nb);
+  const from = Math.max(0, ns - COPY_WINDOW);
+  const window = n.slice(from, ns + quote.length + COPY_WINDOW);
+  let best = ns;
+  let bestScore = here + COPY_MARGIN - 1;
+  for (let k = window.indexOf(quote); k !== -1; k = window.indexOf(quote, k + 1)) {
+    const at = from + k;
+    if (at === ns) continue;
+    const score = contextAgreement(o, n, na, nb, at);
+    if (score > bestScore) {
+      best = at;
+      bestScore = score;
+    }
+  }
+  return best;
 }

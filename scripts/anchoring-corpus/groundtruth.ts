@@ -445,10 +445,49 @@ export function classify(
       }
       if (found * 2 >= chunks) return null;
     }
+    const survives = survivesWithContext(oldText, newText, start, end);
+    if (survives === 'ambiguous') return null;
+    if (survives !== 'none') return { cls: 'intact', expected: survives };
     return { cls: 'deleted', expected: null };
   }
   // Kept characters scattered over a region much wider than the span are LCS coincidences in a
   // rewritten block, not a surviving part: too ambiguous to score either way.
   if (hi - lo > 2 * (end - start) + 40) return null;
-  return { cls: kept / solid >= 0.5 ? 'edited' : 'rewritten', expected: [lo, hi] };
+  if (kept / solid < 0.5) {
+    const survives = survivesWithContext(oldText, newText, start, end);
+    if (survives === 'ambiguous') return null;
+    if (survives !== 'none') return { cls: 'intact', expected: survives };
+    return { cls: 'rewritten', expected: [lo, hi] };
+  }
+  return { cls: 'edited', expected: [lo, hi] };
+}
+
+/** Characters of context on each side that make a verbatim reappearance unambiguous. */
+const SURVIVAL_CONTEXT = 32;
+
+/**
+ * Guard against LCS pairing errors in repetitive or heavily rewritten hunks: a span the
+ * alignment calls deleted (or mostly rewritten) whose quote still appears verbatim in the new
+ * text together with SURVIVAL_CONTEXT characters of its old context was not deleted. With the
+ * context on both sides matching at exactly one place, the span is intact there; with only one
+ * side matching (or several places) it is ambiguous and skipped. Plain string search on the raw
+ * texts, independent of the engine.
+ */
+function survivesWithContext(
+  oldText: string,
+  newText: string,
+  start: number,
+  end: number,
+): 'none' | 'ambiguous' | [number, number] {
+  const quote = oldText.slice(start, end);
+  const left = oldText.slice(Math.max(0, start - SURVIVAL_CONTEXT), start);
+  const right = oldText.slice(end, end + SURVIVAL_CONTEXT);
+  const both = left + quote + right;
+  const at = newText.indexOf(both);
+  if (at !== -1) {
+    if (newText.indexOf(both, at + 1) !== -1) return 'ambiguous';
+    return [at + left.length, at + left.length + quote.length];
+  }
+  if (newText.includes(left + quote) || newText.includes(quote + right)) return 'ambiguous';
+  return 'none';
 }

@@ -167,7 +167,7 @@ function main(): void {
     rates: ReturnType<typeof rates>;
   }[] = [];
   // Each setting is a real reanchor() run (rule-based paths make post-hoc filtering inexact).
-  for (const minKeep of [0.3, 0.5, 0.6, 0.7, 0.8]) {
+  for (const minKeep of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
     for (const t of [0.7, 0.8, 0.86, 0.9, 0.94, 0.98]) {
       const outs: Outcome[] = [];
       for (const d of docs) {

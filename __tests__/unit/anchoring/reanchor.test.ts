@@ -62,10 +62,26 @@ describe('reanchor()', () => {
     expect(deleted).toBeNull();
   });
 
-  it('follows text the diff cannot see (moved paragraphs) via the selectors', () => {
+  it('follows moved paragraphs (move detection on what the diff left unmatched)', () => {
     expect(moved).toMatchObject(span(quotes.moved, NEW));
-    expect(moved!.method).not.toBe('diff');
     expect(moved!.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('follows a moved passage whose text also occurs elsewhere only in kept text', () => {
+    const a =
+      'Intro line stays here.\n\nMoved passage about anchors and revisions.\n\nMiddle text stays.\n\nEnd.';
+    const b =
+      'Intro line stays here.\n\nMiddle text stays.\n\nMoved passage about anchors and revisions.\n\nEnd.';
+    const [r] = reanchor(a, b, [span('passage about anchors', a)]);
+    expect(r).toMatchObject(span('passage about anchors', b));
+  });
+
+  it('keeps an intact span whole when the diff aligned an edge character elsewhere', () => {
+    const a = 'log(a);\nlog(chalk.rgb(1, 2, 3).underline("x"));\nend';
+    const b = 'log(a);\n// comment about log(chalk.\nlog(chalk.rgb(1, 2, 3).underline("x"));\nend';
+    const q = 'log(chalk.rgb(1, 2, 3).underline("x"));';
+    const [r] = reanchor(a, b, [span(q, a)]);
+    expect(r).toMatchObject({ ...span(q, b), confidence: 1 });
   });
 
   it('handles many spans at once and keeps their order', () => {
