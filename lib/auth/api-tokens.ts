@@ -76,9 +76,11 @@ export async function revokeApiToken(userId: string, tokenId: string): Promise<v
 }
 
 /** The user behind a bearer token, or null for an unknown or revoked one. */
-export async function userForApiToken(
-  token: string,
-): Promise<{ user: { id: string; email: string; name: string }; scope: 'read' | 'write' } | null> {
+export async function userForApiToken(token: string): Promise<{
+  tokenId: string;
+  user: { id: string; email: string; name: string };
+  scope: 'read' | 'write';
+} | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
   const found = await db().apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -95,5 +97,5 @@ export async function userForApiToken(
   if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
     await db().apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
   }
-  return { user: found.user, scope: found.scope === 'write' ? 'write' : 'read' };
+  return { tokenId: found.id, user: found.user, scope: found.scope === 'write' ? 'write' : 'read' };
 }

@@ -6,6 +6,7 @@ import { getToken } from 'next-auth/jwt';
 import type { NextRequest } from 'next/server';
 import { db } from '../db/client';
 import { userForApiToken } from './api-tokens';
+import { spendRequestBudget } from './request-budget';
 import type { SessionUser } from './session';
 
 export type RequestUser = SessionUser & { via: 'session' | 'token'; scope: 'read' | 'write' };
@@ -15,6 +16,7 @@ export async function requestUser(req: NextRequest): Promise<RequestUser | null>
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const found = match ? await userForApiToken(match[1]!) : null;
+    if (found) spendRequestBudget(found.tokenId);
     return found ? { ...found.user, via: 'token', scope: found.scope } : null;
   }
   const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });

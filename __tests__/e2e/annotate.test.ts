@@ -1,0 +1,101 @@
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launch, seriousA11yViolations, signIn } from './setup/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser.close());
+
+async function openDemo(page: Page): Promise<string> {
+  await page.goto(`${baseUrl()}/w/demo`);
+  await page
+    .getByRole('link', { name: /Standing Committee/ })
+    .first()
+    .click();
+  await page.waitForURL(/\/d\/[a-z0-9]+/);
+  await page.locator('[data-block-text]').first().waitFor();
+  return page.url().split('/d/')[1]!.split(/[?#]/)[0]!;
+}
+
+it('highlights with the mouse, comments by keyboard with bold text, and a second reader sees it live', async () => {
+  const alice = await browser.newContext();
+  const bob = await browser.newContext();
+  const a = await signIn(alice, 'alice@example.com');
+  const b = await signIn(bob, 'bob@example.com');
+  const id = await openDemo(a);
+  await b.goto(`${baseUrl()}/d/${id}`);
+  await b.locator('[data-block-text]').first().waitFor();
+
+  // Mouse: drag across the start of the last paragraph, then Highlight.
+  const last = a.locator('[data-block-text]').last();
+  const box = (await last.boundingBox())!;
+  const marksBefore = await last.locator('mark').count();
+  await a.mouse.move(box.x + 2, box.y + box.height / 2);
+  await a.mouse.down();
+  await a.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 5 });
+  await a.mouse.up();
+  await a
+    .getByRole('toolbar', { name: 'Selection' })
+    .getByRole('button', { name: 'Highlight' })
+    .click();
+  await last.locator('mark').nth(marksBefore).waitFor();
+
+  // Keyboard: select a word, extend it with Shift+Arrow, Alt+C opens the composer.
+  const second = a.locator('[data-block-text]').nth(1);
+  await second.dblclick({ position: { x: 30, y: 10 } });
+  for (let i = 0; i < 8; i++) await a.keyboard.press('Shift+ArrowRight');
+  await a.keyboard.press('Alt+KeyC');
+  const dialog = a.getByRole('dialog');
+  await dialog.waitFor();
+  expect(await seriousA11yViolations(a)).toEqual([]);
+  const editor = dialog.getByRole('textbox', { name: 'Your comment' });
+  await editor.click();
+  await a.keyboard.press('Control+KeyB');
+  await a.keyboard.type('Bold point');
+  await a.keyboard.press('Control+KeyB');
+  await a.keyboard.type(' and a plain one.');
+  await a.keyboard.press('Control+Enter');
+  await a.locator('.comment strong', { hasText: 'Bold point' }).first().waitFor();
+
+  // Bob sees the new thread without reloading.
+  await b.getByText('Bold point and a plain one.').first().waitFor({ timeout: 15_000 });
+
+  // Bob replies and resolves; Alice's thread updates.
+  await b.getByText('Bold point and a plain one.').first().click();
+  const reply = b.getByRole('textbox', { name: /Reply|Comment/ }).first();
+  await reply.waitFor();
+  await reply.click();
+  await b.keyboard.type('Agreed.');
+  await b.keyboard.press('Control+Enter');
+  await b.getByText('Agreed.').first().waitFor();
+  await b.getByRole('button', { name: 'Resolve' }).first().click();
+  await b
+    .getByText(/Resolved by Bob/)
+    .first()
+    .waitFor();
+  await alice.close();
+  await bob.close();
+});
+
+it('exports download in every format', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await signIn(context, 'alice@example.com');
+  const id = await openDemo(page);
+  await page.goto(`${baseUrl()}/d/${id}/export`);
+  for (const name of [
+    'W3C Web Annotation (JSON-LD)',
+    'Markdown brief',
+    'CSV spreadsheet',
+    'Word document',
+    'Printable report',
+  ]) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name }).click(),
+    ]);
+    const path = await download.path();
+    expect({ name, ok: !!path && (await download.failure()) === null }).toEqual({ name, ok: true });
+  }
+  await context.close();
+});
