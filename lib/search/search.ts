@@ -1,7 +1,7 @@
 /**
  * Full-text search across the workspaces a user belongs to: comments, quoted passages and the
  * documents' own text (latest revisions), with highlighted snippets and paragraph links.
- * PostgreSQL full-text search over GIN-indexed tsvector columns kept current by triggers.
+ * PostgreSQL full-text search over GIN expression indexes on to_tsvector('simple', …).
  */
 import { z } from 'zod';
 import { db } from '../db/client';
@@ -75,9 +75,9 @@ export async function search(
     queries.push(`
       SELECT 'comment' AS kind, d.id AS "documentId", d.title AS "documentTitle", anc."blockKey" AS "blockKey",
              a.id AS "annotationId", c.id AS "commentId", u.name AS author, c."createdAt" AS "createdAt",
-             ts_headline('simple', c."bodyText", q.q, ${HEADLINE}) AS snippet, ts_rank(c."searchVector", q.q) AS rank
+             ts_headline('simple', c."bodyText", q.q, ${HEADLINE}) AS snippet, ts_rank(to_tsvector('simple', c."bodyText"), q.q) AS rank
         FROM query q
-        JOIN "Comment" c ON c."searchVector" @@ q.q
+        JOIN "Comment" c ON to_tsvector('simple', c."bodyText") @@ q.q
         JOIN "Annotation" a ON a.id = c."annotationId"
         JOIN docs d ON d.id = a."documentId"
         JOIN "User" u ON u.id = c."authorId"
@@ -90,9 +90,9 @@ export async function search(
     queries.push(`
       SELECT 'quote' AS kind, d.id AS "documentId", d.title AS "documentTitle", anc."blockKey" AS "blockKey",
              a.id AS "annotationId", NULL AS "commentId", u.name AS author, a."createdAt" AS "createdAt",
-             ts_headline('simple', a.exact, q.q, ${HEADLINE}) AS snippet, ts_rank(a."searchVector", q.q) AS rank
+             ts_headline('simple', a.exact, q.q, ${HEADLINE}) AS snippet, ts_rank(to_tsvector('simple', a.exact), q.q) AS rank
         FROM query q
-        JOIN "Annotation" a ON a."searchVector" @@ q.q
+        JOIN "Annotation" a ON to_tsvector('simple', a.exact) @@ q.q
         JOIN docs d ON d.id = a."documentId"
         JOIN "User" u ON u.id = a."authorId"
         ${LATEST_ANCHOR}
@@ -104,9 +104,9 @@ export async function search(
     queries.push(`
       SELECT 'text' AS kind, d.id AS "documentId", d.title AS "documentTitle", b.key AS "blockKey",
              NULL AS "annotationId", NULL AS "commentId", NULL AS author, NULL::timestamp AS "createdAt",
-             ts_headline('simple', b.text, q.q, ${HEADLINE}) AS snippet, ts_rank(b."searchVector", q.q) AS rank
+             ts_headline('simple', b.text, q.q, ${HEADLINE}) AS snippet, ts_rank(to_tsvector('simple', b.text), q.q) AS rank
         FROM query q
-        JOIN "Block" b ON b."searchVector" @@ q.q
+        JOIN "Block" b ON to_tsvector('simple', b.text) @@ q.q
         JOIN docs d ON b."revisionId" = d."latestRevisionId"`);
   }
   const sql = `
