@@ -92,6 +92,20 @@ describe('threads', () => {
     ).toBe(0);
   });
 
+  it('filters threads that mention me, with counts per filter', async () => {
+    const w = await makeDocWorld();
+    const thread = await createAnnotation(w.owner.id, w.document.id, {
+      blockKey: 'beta0002',
+      start: 0,
+      end: 7,
+      body: rich(w.moderator.id),
+    });
+    const view = await getReaderView(w.moderator.id, w.document.id, { mentions: '1' });
+    expect(view.annotations.map((a) => a.id)).toEqual([thread.id]);
+    expect(view.filterOptions.counts).toEqual({ all: 2, mine: 0, mentions: 1, open: 2, resolved: 0 });
+    expect((await getReaderView(w.owner.id, w.document.id, { mentions: '1' })).annotations).toEqual([]);
+  });
+
   it('edits keep history; a stale edit is a conflict and changes nothing', async () => {
     const w = await makeDocWorld();
     const id = w.shared.comment.id;

@@ -31,14 +31,18 @@ export function FilterBar({ view, filter }: { view: ReaderView; filter: ReaderFi
       <label>
         Status
         <select name="status" defaultValue={filter.status ?? ''}>
-          <option value="">Open and resolved</option>
-          <option value="open">Open</option>
-          <option value="resolved">Resolved</option>
+          <option value="">Open and resolved ({view.filterOptions.counts.all})</option>
+          <option value="open">Open ({view.filterOptions.counts.open})</option>
+          <option value="resolved">Resolved ({view.filterOptions.counts.resolved})</option>
         </select>
       </label>
       <label className="inline">
         <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine === '1'} /> Only
-        mine
+        mine ({view.filterOptions.counts.mine})
+      </label>
+      <label className="inline">
+        <input type="checkbox" name="mentions" value="1" defaultChecked={filter.mentions === '1'} />{' '}
+        Mentioning me ({view.filterOptions.counts.mentions})
       </label>
       <button type="submit" className="quiet">
         Apply

@@ -5,7 +5,7 @@ import { annotationVisible, documentPolicy, type Actor } from '../policies';
 import { documentForMember, documentForPublicToken, type AccessibleDocument } from './access';
 import type { InlineMark } from './blocks';
 import { segmentText, type HighlightRange, type Segment } from './highlights';
-import { matchesFilter, type ReaderFilter } from './reader-filter';
+import { filterCounts, matchesFilter, type FilterCounts, type ReaderFilter } from './reader-filter';
 
 export type ReaderBlock = {
   key: string;
@@ -39,7 +39,7 @@ export type ReaderView = {
   blocks: ReaderBlock[];
   annotations: ReaderAnnotation[];
   orphans: ReaderAnnotation[];
-  filterOptions: { authors: { id: string; name: string }[]; tags: string[] };
+  filterOptions: { authors: { id: string; name: string }[]; tags: string[]; counts: FilterCounts };
   abilities: { annotate: boolean; revise: boolean; share: boolean };
   publicLink: { token: string | null; threads: boolean };
 };
@@ -116,7 +116,22 @@ async function buildView(
   ]);
   const userId = who.actor?.userId ?? null;
   const visible = rows.filter((a) => who.visible(a));
-  const filtered = visible.filter((a) => matchesFilter(a, filter, userId));
+  // Threads that @mention the reader (their inbox has the MENTION entries).
+  const mentioned = new Set(
+    userId
+      ? (
+          await db().notification.findMany({
+            where: {
+              userId,
+              kind: 'MENTION',
+              comment: { deletedAt: null, annotation: { documentId: document.id } },
+            },
+            select: { comment: { select: { annotationId: true } } },
+          })
+        ).map((n) => n.comment.annotationId)
+      : [],
+  );
+  const filtered = visible.filter((a) => matchesFilter(a, filter, userId, mentioned));
 
   const toView = (a: (typeof rows)[number]): ReaderAnnotation => {
     const anchor = a.anchors[0]!;
@@ -193,6 +208,7 @@ async function buildView(
     filterOptions: {
       authors: [...authors].map(([id, name]) => ({ id, name })),
       tags: [...new Set(visible.flatMap((a) => a.tags))].sort(),
+      counts: filterCounts(visible, userId, mentioned),
     },
     abilities: {
       annotate:
