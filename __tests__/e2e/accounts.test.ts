@@ -33,7 +33,9 @@ it('sign up → create a workspace → invite link → a second user joins', asy
   await g.getByLabel('Password').fill('closeread-demo');
   await g.getByRole('button', { name: 'Sign in' }).click();
   await g.getByRole('button', { name: 'Join the workspace' }).click();
-  await g.getByRole('heading', { name: `Desk ${stamp}` }).waitFor();
+  // The invite page's heading also contains the name ("Join Desk …"): wait for the library.
+  await g.waitForURL(/\/w\/[^/]+$/);
+  await g.getByRole('heading', { name: `Desk ${stamp}`, exact: true }).waitFor();
 
   await page.reload();
   await page.getByText('bob@example.com').waitFor();

@@ -85,6 +85,15 @@ const BUTTONS: ToolButton[] = [
 ];
 
 /** "example.org" → "https://example.org", "a@b.org" → "mailto:a@b.org"; null if not allowed. */
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
 export function normalizeLinkInput(raw: string): string | null {
   const value = raw.trim();
   if (!value) return null;
@@ -189,7 +198,6 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
             }}
             type="button"
             className={styles.tool}
-            aria-label={b.label}
             aria-pressed={b.key === 'link' ? linkOpen || active.link : active[b.key]}
             aria-keyshortcuts={b.shortcut?.replace('Mod', 'Control')}
             title={b.shortcut ? `${b.label} (${b.shortcut.replace('Mod', 'Ctrl/⌘')})` : b.label}
@@ -201,6 +209,8 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled: boolea
             onClick={() => (b.run ? b.run(editor) : linkOpen ? closeLink() : openLink())}
           >
             <span aria-hidden="true">{b.glyph}</span>
+            {/* The name comes from text (not aria-label), so glyphs like "1." do not contradict it. */}
+            <span style={VISUALLY_HIDDEN}>{b.label}</span>
           </button>
         ))}
       </div>
