@@ -63,7 +63,8 @@ it('highlights with the mouse, comments by keyboard with bold text, and a second
 
   // Bob replies and resolves; Alice's thread updates.
   await b.getByText('Bold point and a plain one.').first().click();
-  const reply = b.getByRole('textbox', { name: /Reply|Comment/ }).first();
+  await b.getByRole('button', { name: 'Reply to the thread' }).first().click();
+  const reply = b.getByRole('textbox', { name: 'Reply to the thread' }).first();
   await reply.waitFor();
   await reply.click();
   await b.keyboard.type('Agreed.');
