@@ -102,8 +102,16 @@ describe('threads', () => {
     });
     const view = await getReaderView(w.moderator.id, w.document.id, { mentions: '1' });
     expect(view.annotations.map((a) => a.id)).toEqual([thread.id]);
-    expect(view.filterOptions.counts).toEqual({ all: 2, mine: 0, mentions: 1, open: 2, resolved: 0 });
-    expect((await getReaderView(w.owner.id, w.document.id, { mentions: '1' })).annotations).toEqual([]);
+    expect(view.filterOptions.counts).toEqual({
+      all: 2,
+      mine: 0,
+      mentions: 1,
+      open: 2,
+      resolved: 0,
+    });
+    expect((await getReaderView(w.owner.id, w.document.id, { mentions: '1' })).annotations).toEqual(
+      [],
+    );
   });
 
   it('edits keep history; a stale edit is a conflict and changes nothing', async () => {
