@@ -334,6 +334,9 @@ const CASES: Case[] = [
     expect: members(201),
   },
   { file: 'app/api/v1/openapi.json/route.ts', method: 'GET', expect: everyone(200) },
+  // Benchmark baselines exist only when the server runs with CLOSEREAD_BENCH=1.
+  { file: 'app/bench-baseline/insert/route.ts', method: 'POST', expect: everyone(404) },
+  { file: 'app/bench-baseline/read/route.ts', method: 'GET', expect: everyone(404) },
   {
     file: 'app/api/v1/search/route.ts',
     method: 'GET',
