@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error';
 import { parseInput } from '../http/validate';
 import { annotationsVisibleTo } from '../policies';
 import { documentForMember } from '../documents/access';
+import { countComments } from '../documents/get-reader';
 
 export const listAnnotationsSchema = z.object({
   author: z.string().max(64).optional(),
@@ -54,7 +55,6 @@ export const annotationApiSelect = (revisionId: string) =>
     createdAt: true,
     updatedAt: true,
     anchors: { where: { revisionId } },
-    _count: { select: { comments: { where: { deletedAt: null } } } },
   }) as const;
 
 type Row = {
@@ -157,8 +157,11 @@ export async function listAnnotations(userId: string, documentId: string, query:
     select: annotationApiSelect(revision.id),
   });
   const page = rows.slice(0, q.limit);
+  const counts = await countComments(page.map((r) => r.id));
   return {
-    items: page.map((r) => annotationJson(r as Row)),
+    items: page.map((r) =>
+      annotationJson({ ...r, _count: { comments: counts.get(r.id) ?? 0 } } as Row),
+    ),
     nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null,
   };
 }
@@ -174,9 +177,10 @@ export async function getAnnotationJson(userId: string, annotationId: string) {
     orderBy: { number: 'desc' },
     select: { id: true },
   });
+  const counts = await countComments([annotationId]);
   const row = await db().annotation.findUniqueOrThrow({
     where: { id: annotationId },
     select: annotationApiSelect(revision.id),
   });
-  return annotationJson(row as Row);
+  return annotationJson({ ...row, _count: { comments: counts.get(annotationId) ?? 0 } } as Row);
 }

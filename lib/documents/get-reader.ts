@@ -68,6 +68,17 @@ export async function getPublicReaderView(
   });
 }
 
+/** Live (not deleted) comments per annotation, for the given annotations only. */
+export async function countComments(annotationIds: string[]): Promise<Map<string, number>> {
+  if (annotationIds.length === 0) return new Map();
+  const rows = await db().comment.groupBy({
+    by: ['annotationId'],
+    where: { annotationId: { in: annotationIds }, deletedAt: null },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.annotationId, r._count._all]));
+}
+
 async function buildView(
   document: AccessibleDocument,
   filter: ReaderFilter,
@@ -110,10 +121,11 @@ async function buildView(
           take: 1,
           select: { bodyText: true, hiddenAt: true },
         },
-        _count: { select: { comments: { where: { deletedAt: null } } } },
       },
     }),
   ]);
+  // Counted per page of ids: Prisma's relation _count would group over every comment stored.
+  const commentCounts = await countComments(rows.map((r) => r.id));
   const userId = who.actor?.userId ?? null;
   const visible = rows.filter((a) => who.visible(a));
   // Threads that @mention the reader (their inbox has the MENTION entries).
@@ -148,7 +160,7 @@ async function buildView(
       quote: anchor.status === 'ORPHANED' ? a.exact : anchor.exact || a.exact,
       prefix: a.prefix,
       suffix: a.suffix,
-      commentCount: a._count.comments,
+      commentCount: commentCounts.get(a.id) ?? 0,
       firstComment: first ? (first.hiddenAt ? null : first.bodyText.slice(0, 280)) : null,
     };
   };
