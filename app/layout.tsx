@@ -27,8 +27,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <nav aria-label="Account">
             {user ? (
               <>
-                <Link href="/inbox" aria-label={unread ? `Inbox, ${unread} unread` : 'Inbox'}>
-                  Inbox{unread ? <span className="count">{unread}</span> : null}
+                <Link href="/inbox">
+                  Inbox
+                  {unread ? (
+                    <span className="count">
+                      {unread}
+                      <span className="sr-only"> unread</span>
+                    </span>
+                  ) : null}
                 </Link>
                 <Link href="/settings">{user.name}</Link>
                 <SignOutButton />
