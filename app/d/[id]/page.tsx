@@ -11,6 +11,9 @@ import { orNotFound } from '@/lib/http/page-errors';
 
 export const dynamic = 'force-dynamic';
 
+const THREADS_SHOWN = 200;
+const ALL_THREADS = Number.POSITIVE_INFINITY;
+
 export const metadata: Metadata = { title: 'Reader' };
 
 export default async function ReaderPage({
@@ -21,9 +24,14 @@ export default async function ReaderPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  const filter = readerFilterSchema.parse(await searchParams);
+  const query = await searchParams;
+  const filter = readerFilterSchema.parse(query);
+  // A long discussion is summarised in pages: the rest load on request (?threads=all), so the
+  // reading page stays light; every thread still opens from its highlight.
+  const shown = query.threads === 'all' ? ALL_THREADS : THREADS_SHOWN;
   const user = await requirePageUser(`/d/${id}`);
   const view = await orNotFound(getReaderView(user.id, id, filter));
+  const summaries = view.annotations.slice(0, shown);
   return (
     <div className="reader-layout">
       <article className="reader" id="reader-text" aria-labelledby="doc-title">
@@ -56,6 +64,7 @@ export default async function ReaderPage({
               <Link href={`/d/${id}/revise`}>Upload a new version</Link>
             ) : null}
             {view.abilities.share ? <Link href={`/d/${id}/share`}>Share</Link> : null}
+            <Link href={`/d/${id}/export`}>Export</Link>
           </nav>
         </header>
         {view.blocks.map((b) => (
@@ -76,9 +85,18 @@ export default async function ReaderPage({
         </h2>
         <FilterBar view={view} filter={filter} />
         {view.annotations.length === 0 ? <p className="muted">No annotations match.</p> : null}
-        {view.annotations.map((a) => (
+        {summaries.map((a) => (
           <ThreadSummary key={a.id} a={a} />
         ))}
+        {summaries.length < view.annotations.length ? (
+          <p>
+            <Link
+              href={`/d/${id}?${new URLSearchParams({ ...(filter.rev ? { rev: String(filter.rev) } : {}), threads: 'all' })}`}
+            >
+              Show all {view.annotations.length} threads
+            </Link>
+          </p>
+        ) : null}
         {view.orphans.length > 0 ? (
           <section className="orphans" aria-labelledby="orphans-title">
             <h2 id="orphans-title">
