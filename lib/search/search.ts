@@ -47,11 +47,6 @@ const ANNOTATION_FILTERS = `
   AND ($4::text IS NULL OR $4 = ANY(a.tags))
   AND ($5::text IS NULL OR a.status::text = $5)`;
 
-const LATEST_ANCHOR = `
-  LEFT JOIN LATERAL (
-    SELECT aa."blockKey" FROM "AnnotationAnchor" aa JOIN "Revision" r ON r.id = aa."revisionId"
-     WHERE aa."annotationId" = a.id ORDER BY r.number DESC LIMIT 1) anc ON true`;
-
 export async function search(
   userId: string,
   input: unknown,
@@ -70,44 +65,43 @@ export async function search(
     p.to ?? null,
     p.limit,
   ];
+  // Each branch finds its newest matches through the GIN index and keeps $9 of them; ranking,
+  // snippets, authors and anchors are then computed for those few rows only (ranking recomputes
+  // vectors, so doing it for every match of a common word would take seconds).
   const queries: string[] = [];
   if (p.kind === 'all' || p.kind === 'comments') {
-    queries.push(`
-      SELECT 'comment' AS kind, d.id AS "documentId", d.title AS "documentTitle", anc."blockKey" AS "blockKey",
-             a.id AS "annotationId", c.id AS "commentId", u.name AS author, c."createdAt" AS "createdAt",
-             ts_headline('simple', c."bodyText", q.q, ${HEADLINE}) AS snippet, ts_rank(to_tsvector('simple', c."bodyText"), q.q) AS rank
+    queries.push(`(
+      SELECT 'comment' AS kind, a."documentId", a.id AS "annotationId", c.id AS "commentId",
+             c."authorId", c."createdAt", c."bodyText" AS body, NULL::text AS "blockKey"
         FROM query q
         JOIN "Comment" c ON to_tsvector('simple', c."bodyText") @@ q.q
         JOIN "Annotation" a ON a.id = c."annotationId"
         JOIN docs d ON d.id = a."documentId"
-        JOIN "User" u ON u.id = c."authorId"
-        ${LATEST_ANCHOR}
        WHERE c."deletedAt" IS NULL AND c."hiddenAt" IS NULL
          AND ($7::timestamptz IS NULL OR c."createdAt" >= $7) AND ($8::timestamptz IS NULL OR c."createdAt" <= $8)
-         ${ANNOTATION_FILTERS}`);
+         ${ANNOTATION_FILTERS}
+       ORDER BY c."createdAt" DESC LIMIT $9)`);
   }
   if (p.kind === 'all' || p.kind === 'quotes') {
-    queries.push(`
-      SELECT 'quote' AS kind, d.id AS "documentId", d.title AS "documentTitle", anc."blockKey" AS "blockKey",
-             a.id AS "annotationId", NULL AS "commentId", u.name AS author, a."createdAt" AS "createdAt",
-             ts_headline('simple', a.exact, q.q, ${HEADLINE}) AS snippet, ts_rank(to_tsvector('simple', a.exact), q.q) AS rank
+    queries.push(`(
+      SELECT 'quote' AS kind, a."documentId", a.id AS "annotationId", NULL AS "commentId",
+             a."authorId", a."createdAt", a.exact AS body, NULL::text AS "blockKey"
         FROM query q
         JOIN "Annotation" a ON to_tsvector('simple', a.exact) @@ q.q
         JOIN docs d ON d.id = a."documentId"
-        JOIN "User" u ON u.id = a."authorId"
-        ${LATEST_ANCHOR}
        WHERE ($7::timestamptz IS NULL OR a."createdAt" >= $7) AND ($8::timestamptz IS NULL OR a."createdAt" <= $8)
-         ${ANNOTATION_FILTERS}`);
+         ${ANNOTATION_FILTERS}
+       ORDER BY a."createdAt" DESC LIMIT $9)`);
   }
   // The documents' own text; annotation filters do not apply to it.
   if ((p.kind === 'all' || p.kind === 'text') && !p.author && !p.tag && !p.status) {
-    queries.push(`
-      SELECT 'text' AS kind, d.id AS "documentId", d.title AS "documentTitle", b.key AS "blockKey",
-             NULL AS "annotationId", NULL AS "commentId", NULL AS author, NULL::timestamp AS "createdAt",
-             ts_headline('simple', b.text, q.q, ${HEADLINE}) AS snippet, ts_rank(to_tsvector('simple', b.text), q.q) AS rank
+    queries.push(`(
+      SELECT 'text' AS kind, d.id AS "documentId", NULL AS "annotationId", NULL AS "commentId",
+             NULL AS "authorId", NULL::timestamp AS "createdAt", b.text AS body, b.key AS "blockKey"
         FROM query q
         JOIN "Block" b ON to_tsvector('simple', b.text) @@ q.q
-        JOIN docs d ON b."revisionId" = d."latestRevisionId"`);
+        JOIN docs d ON b."revisionId" = d."latestRevisionId"
+       LIMIT $9)`);
   }
   const sql = `
     -- Every parameter is typed here, so branches that do not use some still plan.
@@ -119,8 +113,18 @@ export async function search(
              FROM "Document" d
              JOIN "Membership" m ON m."workspaceId" = d."workspaceId" AND m."userId" = $1
             WHERE ($6::text IS NULL OR d.id = $6))
-    SELECT * FROM (${queries.join(' UNION ALL ')}) hits
-     ORDER BY rank DESC, "createdAt" DESC NULLS LAST
+    SELECT h.kind, h."documentId", d.title AS "documentTitle", coalesce(h."blockKey", anc."blockKey") AS "blockKey",
+           h."annotationId", h."commentId", u.name AS author, h."createdAt",
+           ts_headline('simple', h.body, q.q, ${HEADLINE}) AS snippet,
+           ts_rank(to_tsvector('simple', h.body), q.q) AS rank
+      FROM (${queries.join(' UNION ALL ')}) h
+      CROSS JOIN query q
+      JOIN docs d ON d.id = h."documentId"
+      LEFT JOIN "User" u ON u.id = h."authorId"
+      LEFT JOIN LATERAL (
+        SELECT aa."blockKey" FROM "AnnotationAnchor" aa JOIN "Revision" r ON r.id = aa."revisionId"
+         WHERE aa."annotationId" = h."annotationId" ORDER BY r.number DESC LIMIT 1) anc ON h."annotationId" IS NOT NULL
+     ORDER BY rank DESC, h."createdAt" DESC NULLS LAST
      LIMIT $9`;
   type Row = Omit<SearchHit, 'paragraph' | 'rank'> & { rank: number | string };
   const rows = await db().$queryRawUnsafe<Row[]>(sql, ...params);
