@@ -27,7 +27,10 @@ module.exports = {
       '<rootDir>/node_modules/@prisma/client/runtime/$1.js',
   },
   // ESM-only parsers (remark, htmlparser2, pdf.js) loaded through Node's own require.
-  setupFiles: ['<rootDir>/__tests__/setup/esm-bridge.ts'],
+  setupFiles: [
+    '<rootDir>/__tests__/setup/esm-bridge.ts',
+    '<rootDir>/__tests__/setup/fast-check.ts',
+  ],
   globalSetup: '<rootDir>/__tests__/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/__tests__/setup/global-teardown.mjs',
   reporters: ['default', '<rootDir>/__tests__/setup/summary-reporter.js'],

@@ -320,7 +320,7 @@ function nonSpace(s: string, a: number, b: number): number {
  * Moves spans of oldText onto newText. One diff for all spans decides most of them; spans the
  * diff lost (deleted, or moved) fall back to selector matching with a high bar.
  */
-export function reanchor(
+function reanchorCore(
   oldText: string,
   newText: string,
   spans: Span[],
@@ -569,4 +569,43 @@ function betterCopy(o: string, n: string, na: number, nb: number, ns: number): n
     }
   }
   return best;
+}
+
+/** Whitespace at the span's edges that the diff could not place (it is not diffed as tokens) is
+ * restored when the same whitespace follows or precedes the mapped span in the new text. */
+function restoreEdgeSpace(oldText: string, newText: string, sp: Span, r: Anchor): Anchor {
+  const old = oldText.slice(sp.start, sp.end);
+  const cur = newText.slice(r.start, r.end);
+  let { start, end } = r;
+  const want = (s: string, fromEnd: boolean) =>
+    fromEnd ? s.length - s.trimEnd().length : s.length - s.trimStart().length;
+  for (
+    let missing = want(old, true) - want(cur, true);
+    missing > 0 && end < newText.length && /\s/.test(newText[end]!);
+    missing--
+  )
+    end++;
+  for (
+    let missing = want(old, false) - want(cur, false);
+    missing > 0 && start > 0 && /\s/.test(newText[start - 1]!);
+    missing--
+  )
+    start--;
+  return start === r.start && end === r.end ? r : { ...r, start, end };
+}
+
+/**
+ * Moves spans of oldText onto newText. One diff for all spans decides most of them; spans the
+ * diff lost (deleted, or moved) fall back to selector matching with a high bar.
+ */
+export function reanchor(
+  oldText: string,
+  newText: string,
+  spans: Span[],
+  options: ReanchorOptions = {},
+): (Anchor | null)[] {
+  const results = reanchorCore(oldText, newText, spans, options);
+  return results.map((r, i) =>
+    r && r.method === 'diff' ? restoreEdgeSpace(oldText, newText, spans[i]!, r) : r,
+  );
 }

@@ -101,3 +101,11 @@ describe('reanchor()', () => {
     expect(NEW.slice(intact!.start, intact!.end)).toBe(sel.quote.exact);
   });
 });
+
+describe('edge whitespace', () => {
+  it('keeps the spaces at the edges of a span the diff cannot place (found by fast-check)', () => {
+    const old = ' a ';
+    const r = reanchor(old, `amet lorem${old}`, [{ start: 0, end: 3 }]);
+    expect(r).toEqual([{ start: 10, end: 13, confidence: 1, method: 'diff' }]);
+  });
+});
