@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { unstable_rethrow } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { unreadCount } from '@/lib/annotations/inbox';
 import { currentUser } from '@/lib/auth/session';
@@ -11,8 +12,22 @@ export const metadata: Metadata = {
   description: 'Close-read documents together.',
 };
 
+/**
+ * The header's user. Pages prerendered at build time (force-static) have no request and may have
+ * no auth secret yet: they get the signed-out header. Next's own control-flow errors (dynamic
+ * rendering, redirects) pass through.
+ */
+async function signedInUser() {
+  try {
+    return await currentUser();
+  } catch (err) {
+    unstable_rethrow(err);
+    return null;
+  }
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
+  const user = await signedInUser();
   const unread = user ? await unreadCount(user.id).catch(() => 0) : 0;
   return (
     <html lang="en">
