@@ -49,6 +49,8 @@ export function build(): void {
       NEXTAUTH_SECRET: 'closeread-bench-build-only-secret-0123456789',
       ...process.env,
       CLOSEREAD_BENCH: '1',
+      // One token drives the whole load test.
+      CLOSEREAD_API_REQUESTS_PER_MINUTE: '100000000',
       NEXT_TELEMETRY_DISABLED: '1',
     },
   });
@@ -80,6 +82,8 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
       NODE_ENV: 'production',
       NEXTAUTH_URL: origin,
       CLOSEREAD_BENCH: '1',
+      // One token drives the whole load test.
+      CLOSEREAD_API_REQUESTS_PER_MINUTE: '100000000',
       NEXT_TELEMETRY_DISABLED: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
