@@ -16,6 +16,7 @@ export const envSchema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
   CLOSEREAD_DEMO: z.enum(['0', '1']).default('1'),
+  CLOSEREAD_API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).optional(),
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
   GOOGLE_ID: z.string().min(1).optional(),
