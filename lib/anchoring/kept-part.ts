@@ -1,0 +1,143 @@
+/** Which part of an old span the diff kept, and which copy of it in the new text is the right one. */
+import type { MatchBlock } from './diff';
+import { firstBlockAfter, nonSpace } from './text-diff';
+
+/** Does new-side folded range [s, e) overlap text the diff matched to the old revision? */
+export function overlapsMatched(blocks: MatchBlock[], s: number, e: number): boolean {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const bl = blocks[mid]!;
+    if (bl.b + bl.len <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  const bl = blocks[lo];
+  return bl !== undefined && bl.b < e;
+}
+
+export type Piece = { a: number; b: number; len: number };
+export type Kept = { keptAll: number; keptSolid: number; ns: number; ne: number };
+
+/** Largest group of pieces (sorted by a) that stay in order and close together in the new text. */
+export function bestGroup(s: string, pieces: Piece[]): Kept {
+  let best: Kept = { keptAll: 0, keptSolid: 0, ns: -1, ne: -1 };
+  let cur: Kept = { ...best };
+  let prev: Piece | undefined;
+  const better = (x: Kept, y: Kept): boolean =>
+    x.keptSolid > y.keptSolid || (x.keptSolid === y.keptSolid && x.keptAll > y.keptAll);
+  for (const p of pieces) {
+    if (prev) {
+      const gapB = p.b - (prev.b + prev.len);
+      const gapA = p.a - (prev.a + prev.len);
+      if (gapB < 0 || gapB > gapA + 64) {
+        if (better(cur, best)) best = cur;
+        cur = { keptAll: 0, keptSolid: 0, ns: -1, ne: -1 };
+      }
+    }
+    cur.keptAll += p.len;
+    cur.keptSolid += nonSpace(s, p.a, p.a + p.len);
+    if (cur.ns === -1) cur.ns = p.b;
+    cur.ne = p.b + p.len;
+    prev = p;
+  }
+  return better(cur, best) ? cur : best;
+}
+
+/**
+ * The part of old folded range [na, nb) that survives: what the diff kept in place, unless a
+ * detected move carries more of it (a span split by a move follows its larger part).
+ */
+export function keptPart(
+  s: string,
+  blocks: MatchBlock[],
+  moves: MatchBlock[],
+  first: number,
+  na: number,
+  nb: number,
+): Kept {
+  const clip = (bl: MatchBlock, out: Piece[]): void => {
+    const oa = Math.max(na, bl.a);
+    const ob = Math.min(nb, bl.a + bl.len);
+    if (ob > oa) out.push({ a: oa, b: bl.b + (oa - bl.a), len: ob - oa });
+  };
+  const inPlace: Piece[] = [];
+  for (let i = first; i < blocks.length && blocks[i]!.a < nb; i++) clip(blocks[i]!, inPlace);
+  const kept = bestGroup(s, inPlace);
+  if (moves.length === 0) return kept;
+  const moved: Piece[] = [];
+  for (let i = firstBlockAfter(moves, na); i < moves.length && moves[i]!.a < nb; i++)
+    clip(moves[i]!, moved);
+  if (moved.length === 0) return kept;
+  const alt = bestGroup(s, moved);
+  return alt.keptSolid > 2 * kept.keptSolid ? alt : kept;
+}
+
+/**
+ * Start of the occurrence of `quote` in `s` that overlaps the kept hull [ns, ne) (the one
+ * covering most of it), or -1.
+ */
+export function verbatimNear(quote: string, s: string, ns: number, ne: number): number {
+  const from = Math.max(0, ns - quote.length);
+  const window = s.slice(from, ne + quote.length);
+  let best = -1;
+  let bestOverlap = 0;
+  for (let k = window.indexOf(quote); k !== -1; k = window.indexOf(quote, k + 1)) {
+    const at = from + k;
+    const overlap = Math.min(ne, at + quote.length) - Math.max(ns, at);
+    if (overlap > bestOverlap) {
+      best = at;
+      bestOverlap = overlap;
+    }
+  }
+  return best;
+}
+
+/** Context compared on each side when choosing between copies. */
+export const COPY_CONTEXT = 64;
+/** How far (folded chars) from the diff's choice another copy may be. */
+export const COPY_WINDOW = 2000;
+/** Extra context characters another copy must agree on to be preferred. */
+export const COPY_MARGIN = 16;
+
+/** Characters of old context around [na, nb) that agree with new context around [at, at+len). */
+export function contextAgreement(o: string, n: string, na: number, nb: number, at: number): number {
+  let left = 0;
+  while (
+    left < COPY_CONTEXT &&
+    na - 1 - left >= 0 &&
+    at - 1 - left >= 0 &&
+    o.charCodeAt(na - 1 - left) === n.charCodeAt(at - 1 - left)
+  )
+    left++;
+  const ae = at + (nb - na);
+  let right = 0;
+  while (
+    right < COPY_CONTEXT &&
+    nb + right < o.length &&
+    ae + right < n.length &&
+    o.charCodeAt(nb + right) === n.charCodeAt(ae + right)
+  )
+    right++;
+  return left + right;
+}
+
+export function betterCopy(o: string, n: string, na: number, nb: number, ns: number): number {
+  const here = contextAgreement(o, n, na, nb, ns);
+  if (here >= 2 * COPY_CONTEXT - COPY_MARGIN) return ns;
+  const quote = o.slice(na, nb);
+  const from = Math.max(0, ns - COPY_WINDOW);
+  const window = n.slice(from, ns + quote.length + COPY_WINDOW);
+  let best = ns;
+  let bestScore = here + COPY_MARGIN - 1;
+  for (let k = window.indexOf(quote); k !== -1; k = window.indexOf(quote, k + 1)) {
+    const at = from + k;
+    if (at === ns) continue;
+    const score = contextAgreement(o, n, na, nb, at);
+    if (score > bestScore) {
+      best = at;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,251 @@
+/** The one diff of the whole old and new text that reanchor maps spans through, with move detection. */
+import { diffSequences, type MatchBlock } from './diff';
+import type { Normalised } from './normalise';
+import { TokenDictionary, type Tokens } from './tokens';
+
+/** The solid (non-whitespace) tokens of both folded texts, sharing one dictionary. */
+export type TokenPair = { t0: SolidTokens; t1: SolidTokens };
+
+export function tokenPair(o: Normalised, n: Normalised): TokenPair {
+  const dict = new TokenDictionary();
+  return {
+    t0: solidTokens(dict.tokenize(o.norm), o.norm),
+    t1: solidTokens(dict.tokenize(n.norm), n.norm),
+  };
+}
+
+/**
+ * Character-level match blocks between the folded old and new texts, from one word-token diff.
+ * Coincidental equalities (a lone "the" inside a rewritten sentence) are dropped, otherwise
+ * a deleted word would "survive" by being matched to an unrelated copy of itself.
+ */
+export function textDiff(o: Normalised, n: Normalised, tokens = tokenPair(o, n)): MatchBlock[] {
+  const { t0, t1 } = tokens;
+  // Whitespace is not diffed on its own: a lone space matches anywhere and would let the diff
+  // prefer many scattered spaces over one long surviving phrase.
+  const raw = charBlocks(o, n, tokens, diffSequences(t0.ids, t1.ids));
+  const words = cleanupCoincidental(raw, o.norm.length, n.norm.length);
+  return cleanupCoincidental(refineGaps(words, o.norm, n.norm), o.norm.length, n.norm.length);
+}
+
+/**
+ * Turns matched solid-token pairs into character blocks: consecutive tokens on both sides
+ * join one block when the text between them (a space or nothing) is the same. `idx0`/`idx1`
+ * map sequence positions to token indexes when the diffed sequences were subsets.
+ */
+export function charBlocks(
+  o: Normalised,
+  n: Normalised,
+  { t0, t1 }: TokenPair,
+  pairs: MatchBlock[],
+  idx0?: number[],
+  idx1?: number[],
+): MatchBlock[] {
+  const out: MatchBlock[] = [];
+  let pi = -2;
+  let pj = -2;
+  for (const bl of pairs) {
+    for (let k = 0; k < bl.len; k++) {
+      const i = idx0 ? idx0[bl.a + k]! : bl.a + k;
+      const j = idx1 ? idx1[bl.b + k]! : bl.b + k;
+      const a = t0.starts[i]!;
+      const b = t1.starts[j]!;
+      const len = t0.ends[i]! - a;
+      const last = out[out.length - 1];
+      const ga = last ? a - (last.a + last.len) : -1;
+      const gb = last ? b - (last.b + last.len) : -1;
+      if (
+        last &&
+        pi === i - 1 &&
+        pj === j - 1 &&
+        ga === gb &&
+        (ga === 0 || o.norm.charCodeAt(a - 1) === n.norm.charCodeAt(b - 1))
+      ) {
+        last.len += ga + len;
+      } else {
+        out.push({ a, b, len });
+      }
+      pi = i;
+      pj = j;
+    }
+  }
+  return out;
+}
+
+/** A moved run must have at least this many non-space folded characters (shorter is chance). */
+export const MOVE_MIN_CHARS = 16;
+
+/**
+ * Text the monotone diff could not keep because it moved: the solid tokens no block covers, on
+ * each side, are diffed against each other (each changed region is a separate segment, so a
+ * run never spans two regions). A run is a move if it has MOVE_MIN_CHARS non-space characters
+ * and its text occurs only once, on each side, outside what the diff already kept. Sorted by
+ * a; not monotone in b.
+ */
+export function detectMoves(
+  o: Normalised,
+  n: Normalised,
+  blocks: MatchBlock[],
+  tokens = tokenPair(o, n),
+): MatchBlock[] {
+  const residue = (t: SolidTokens, side: 'a' | 'b', sep: number): number[][] => {
+    const ids: number[] = [];
+    const idx: number[] = [];
+    let bi = 0;
+    let lastFree = -2;
+    for (let i = 0; i < t.ids.length; i++) {
+      const s = t.starts[i]!;
+      while (bi < blocks.length && blocks[bi]![side] + blocks[bi]!.len <= s) bi++;
+      const bl = blocks[bi];
+      if (bl !== undefined && bl[side] < t.ends[i]!) continue; // kept by the diff
+      if (lastFree !== i - 1 && ids.length > 0) {
+        ids.push(sep--); // segment separator, never equal on the two sides
+        idx.push(-1);
+      }
+      ids.push(t.ids[i]!);
+      idx.push(i);
+      lastFree = i;
+    }
+    return [ids, idx];
+  };
+  const [ids0, idx0] = residue(tokens.t0, 'a', -1);
+  const [ids1, idx1] = residue(tokens.t1, 'b', -1_000_000_000);
+  if (ids0!.length === 0 || ids1!.length === 0) return [];
+  const pairs = diffSequences(Int32Array.from(ids0!), Int32Array.from(ids1!));
+  const runs = charBlocks(o, n, tokens, pairs, idx0, idx1);
+  // A run whose text also occurs elsewhere in text the diff left unmatched (boilerplate,
+  // repeated markup) is no evidence of a move; copies the diff already kept do not compete.
+  const unique = (s: string, t: string, side: 'a' | 'b'): boolean => {
+    let free = 0;
+    for (let at = s.indexOf(t); at !== -1; at = s.indexOf(t, at + 1)) {
+      if (!coveredBy(blocks, side, at, at + t.length) && ++free > 1) return false;
+    }
+    return free === 1;
+  };
+  return runs.filter((bl) => {
+    if (nonSpace(o.norm, bl.a, bl.a + bl.len) < MOVE_MIN_CHARS) return false;
+    const t = o.norm.slice(bl.a, bl.a + bl.len);
+    return unique(o.norm, t, 'a') && unique(n.norm, t, 'b');
+  });
+}
+
+/** Is [s, e) on one side entirely inside a single match block? */
+export function coveredBy(blocks: MatchBlock[], side: 'a' | 'b', s: number, e: number): boolean {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const bl = blocks[mid]!;
+    if (bl[side] + bl.len <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  const bl = blocks[lo];
+  return bl !== undefined && bl[side] <= s && e <= bl[side] + bl.len;
+}
+
+export type SolidTokens = { ids: Int32Array; starts: Int32Array; ends: Int32Array };
+
+/** The non-whitespace tokens, with their folded [start, end). */
+export function solidTokens(t: Tokens, s: string): SolidTokens {
+  const ids = new Int32Array(t.count);
+  const starts = new Int32Array(t.count);
+  const ends = new Int32Array(t.count);
+  let k = 0;
+  for (let i = 0; i < t.count; i++) {
+    const a = t.starts[i]!;
+    if (s.charCodeAt(a) === 32) continue;
+    ids[k] = t.ids[i]!;
+    starts[k] = a;
+    ends[k] = t.starts[i + 1]!;
+    k++;
+  }
+  return { ids: ids.subarray(0, k), starts: starts.subarray(0, k), ends: ends.subarray(0, k) };
+}
+
+/** Gaps up to this many chars per side are re-diffed character by character. */
+export const REFINE_MAX_GAP = 4000;
+
+export function codes(s: string, a: number, b: number): Uint16Array {
+  const out = new Uint16Array(b - a);
+  for (let i = a; i < b; i++) out[i - a] = s.charCodeAt(i);
+  return out;
+}
+
+/**
+ * Word tokens decide the alignment; inside each changed stretch a character diff then keeps
+ * the unchanged parts of edited words ("character" -> "characters", "Reject" -> "Resolve").
+ */
+export function refineGaps(blocks: MatchBlock[], a: string, b: string): MatchBlock[] {
+  const out: MatchBlock[] = [];
+  let pa = 0;
+  let pb = 0;
+  const refine = (ga1: number, gb1: number): void => {
+    const la = ga1 - pa;
+    const lb = gb1 - pb;
+    if (la > 0 && lb > 0 && la <= REFINE_MAX_GAP && lb <= REFINE_MAX_GAP) {
+      for (const bl of diffSequences(codes(a, pa, ga1), codes(b, pb, gb1))) {
+        out.push({ a: pa + bl.a, b: pb + bl.b, len: bl.len });
+      }
+    }
+  };
+  for (const bl of blocks) {
+    refine(bl.a, bl.b);
+    const last = out[out.length - 1];
+    if (last && last.a + last.len === bl.a && last.b + last.len === bl.b) last.len += bl.len;
+    else out.push({ ...bl });
+    pa = bl.a + bl.len;
+    pb = bl.b + bl.len;
+  }
+  refine(a.length, b.length);
+  return out;
+}
+
+export function cleanupCoincidental(
+  blocks: MatchBlock[],
+  lenA: number,
+  lenB: number,
+): MatchBlock[] {
+  let cur = blocks;
+  for (let pass = 0; pass < 3; pass++) {
+    const kept: MatchBlock[] = [];
+    let changed = false;
+    for (let i = 0; i < cur.length; i++) {
+      const bl = cur[i]!;
+      const prev = kept[kept.length - 1];
+      const next = cur[i + 1];
+      const beforeA = bl.a - (prev ? prev.a + prev.len : 0);
+      const beforeB = bl.b - (prev ? prev.b + prev.len : 0);
+      const afterA = (next ? next.a : lenA) - (bl.a + bl.len);
+      const afterB = (next ? next.b : lenB) - (bl.b + bl.len);
+      const before = Math.max(beforeA, beforeB);
+      const after = Math.max(afterA, afterB);
+      if (bl.len <= Math.min(before, after) && bl.len < 24) {
+        changed = true;
+        continue;
+      }
+      kept.push(bl);
+    }
+    cur = kept;
+    if (!changed) break;
+  }
+  return cur;
+}
+
+/** Index of the first block whose end is after position a (blocks sorted by a). */
+export function firstBlockAfter(blocks: MatchBlock[], a: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const bl = blocks[mid]!;
+    if (bl.a + bl.len <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function nonSpace(s: string, a: number, b: number): number {
+  let k = 0;
+  for (let i = a; i < b; i++) if (s.charCodeAt(i) !== 32) k++;
+  return k;
+}
