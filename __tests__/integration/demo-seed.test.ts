@@ -3,7 +3,7 @@ import { getReaderView } from '@/lib/documents/get-reader';
 import { seedDemo, DEMO_PASSWORD } from '@/lib/seed/demo';
 import { signInWithPassword } from '@/lib/auth/credentials';
 import { AppError } from '@/lib/errors/app-error';
-import { getWorkspaceLibrary } from '@/lib/workspaces/get-workspace';
+import { getLibrary } from '@/lib/documents/library';
 
 describe('demo seed', () => {
   const client = connectDb(process.env.DATABASE_URL!);
@@ -38,7 +38,7 @@ describe('demo seed', () => {
   it('lets the demo users sign in and read the document with its highlights and threads', async () => {
     const alice = await signInWithPassword({ email: 'alice@example.com', password: DEMO_PASSWORD });
     expect(alice?.email).toBe('alice@example.com');
-    const library = await getWorkspaceLibrary(alice!.id, 'demo');
+    const library = await getLibrary(alice!.id, 'demo');
     expect(library.documents).toHaveLength(1);
     const view = await getReaderView(alice!.id, library.documents[0]!.id);
     expect(view.blocks.length).toBeGreaterThanOrEqual(8);
@@ -59,7 +59,7 @@ describe('demo seed', () => {
       data: { email: `out-${Date.now()}@example.com`, name: 'Out' },
     });
     const doc = await client.document.findFirstOrThrow({ where: { workspace: { slug: 'demo' } } });
-    await expect(getWorkspaceLibrary(outsider.id, 'demo')).rejects.toMatchObject({
+    await expect(getLibrary(outsider.id, 'demo')).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     await expect(getReaderView(outsider.id, doc.id)).rejects.toBeInstanceOf(AppError);

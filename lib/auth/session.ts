@@ -1,5 +1,4 @@
 import { getServerSession } from 'next-auth';
-import { AppError } from '../errors/app-error';
 import { authOptions } from './options';
 
 export type SessionUser = { id: string; email: string; name: string };
@@ -11,10 +10,4 @@ export async function currentUser(): Promise<SessionUser | null> {
     { id?: string; email?: string | null; name?: string | null } | undefined;
   if (!user?.id || !user.email) return null;
   return { id: user.id, email: user.email, name: user.name ?? user.email };
-}
-
-export async function requireUser(): Promise<SessionUser> {
-  const user = await currentUser();
-  if (!user) throw new AppError('UNAUTHENTICATED');
-  return user;
 }
