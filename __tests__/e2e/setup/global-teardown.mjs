@@ -1,5 +1,3 @@
-import pg from 'pg';
-
 export default async function globalTeardown() {
   const child = globalThis.__e2eServer;
   if (child && child.exitCode === null) {
@@ -15,12 +13,5 @@ export default async function globalTeardown() {
       });
     });
   }
-  const info = globalThis.__e2eDb;
-  if (info) {
-    const admin = new pg.Client({ connectionString: info.serverUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${info.name}" WITH (FORCE)`);
-    await admin.end();
-  }
-  await globalThis.__e2eEmbedded?.stop();
+  await globalThis.__e2eRunDatabase?.drop();
 }
