@@ -43,28 +43,48 @@ export function isExportFormat(name: string): name is ExportFormatName {
   return Object.prototype.hasOwnProperty.call(EXPORT_FORMATS, name);
 }
 
+/** Bytes gathered before a chunk is handed to the response (one write per chunk). */
+const STREAM_CHUNK_BYTES = 64 * 1024;
+
 /**
  * Web ReadableStream over a format generator. Pull-based, so the generator (and the database
  * cursor behind it) only advances as fast as the client reads; cancelling the stream (client
- * gone) calls the generator's return() so its finally blocks release resources.
+ * gone) calls the generator's return() so its finally blocks release resources. Formats yield
+ * small pieces (a CSV row, one annotation); they are gathered into ~64 KB chunks, since every
+ * chunk costs a trip through the response pipeline.
  */
 export function toReadableStream(gen: AsyncGenerator<ExportChunk>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  let text: string[] = [];
+  let textLength = 0;
+  const flushText = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    if (textLength === 0) return;
+    controller.enqueue(encoder.encode(text.join('')));
+    text = [];
+    textLength = 0;
+  };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        // Skip empty chunks: enqueueing nothing would leave pull() waiting forever.
         for (;;) {
           const { value, done } = await gen.next();
           if (done) {
+            flushText(controller);
             controller.close();
             return;
           }
-          const bytes = typeof value === 'string' ? encoder.encode(value) : value;
-          if (bytes.byteLength > 0) {
-            controller.enqueue(bytes);
+          if (typeof value === 'string') {
+            text.push(value);
+            // UTF-16 length: a lower bound of the UTF-8 size, good enough for batching.
+            textLength += value.length;
+            if (textLength < STREAM_CHUNK_BYTES) continue;
+            flushText(controller);
             return;
           }
+          if (value.byteLength === 0) continue;
+          flushText(controller);
+          controller.enqueue(value);
+          return;
         }
       } catch (err) {
         controller.error(err);

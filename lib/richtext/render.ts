@@ -82,8 +82,43 @@ function looseText(value: unknown, out: string[] = [], depth = 0): string[] {
   return out;
 }
 
+const isEmptyAttrs = (attrs: unknown) =>
+  attrs === undefined ||
+  (attrs !== null && typeof attrs === 'object' && !Object.keys(attrs).length);
+
+/**
+ * The common case, rendered without building a ProseMirror node: paragraphs of unmarked text and
+ * hard breaks. Returns null for anything else (the schema path renders it). The output is the
+ * schema path's, byte for byte (a property test holds them equal); it exists because building
+ * the node is most of the cost of rendering, and exports render tens of thousands of comments.
+ */
+function renderPlainParagraphs(doc: CommentDoc): string | null {
+  if (!Array.isArray(doc.content)) return null;
+  let html = '';
+  for (const para of doc.content) {
+    if (para.type !== 'paragraph' || !isEmptyAttrs(para.attrs) || para.marks || para.text)
+      return null;
+    html += '<p>';
+    for (const child of para.content ?? []) {
+      if (child.content || !isEmptyAttrs(child.attrs) || (child.marks && child.marks.length))
+        return null;
+      if (child.type === 'text' && typeof child.text === 'string' && child.text !== '')
+        html += escapeHTML(child.text);
+      else if (child.type === 'hardBreak' && child.text === undefined) html += '<br/>';
+      else return null;
+    }
+    html += '</p>';
+  }
+  return html;
+}
+
 /** HTML for a stored comment. Never throws: a doc the schema cannot build renders as plain text. */
 export function renderCommentHtml(doc: CommentDoc): string {
+  return (doc?.type === 'doc' ? renderPlainParagraphs(doc) : null) ?? renderWithSchema(doc);
+}
+
+/** The general path: build and check the node with the comment schema, then serialise it. */
+export function renderWithSchema(doc: CommentDoc): string {
   let node: PMNode;
   try {
     node = commentSchema().schema.nodeFromJSON(doc);

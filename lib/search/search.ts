@@ -65,19 +65,22 @@ export async function search(
     p.to ?? null,
     p.limit,
   ];
-  // Each branch finds its newest matches through the GIN index and keeps $9 of them; ranking,
-  // snippets, authors and anchors are then computed for those few rows only (ranking recomputes
-  // vectors, so doing it for every match of a common word would take seconds).
+  // Each branch finds its newest matches and keeps $9 of them; ranking, snippets, authors and
+  // anchors are then computed for those few rows only (ranking recomputes vectors, so doing it
+  // for every match of a common word would take seconds). The tsquery is written out in each
+  // branch rather than joined from the CTE, so the planner sees the words and can estimate how
+  // common they are: a rare word goes through the GIN index, a common one walks the createdAt
+  // index newest first and stops after $9 matches.
   const queries: string[] = [];
   if (p.kind === 'all' || p.kind === 'comments') {
     queries.push(`(
       SELECT 'comment' AS kind, a."documentId", a.id AS "annotationId", c.id AS "commentId",
              c."authorId", c."createdAt", c."bodyText" AS body, NULL::text AS "blockKey"
-        FROM query q
-        JOIN "Comment" c ON to_tsvector('simple', c."bodyText") @@ q.q
+        FROM "Comment" c
         JOIN "Annotation" a ON a.id = c."annotationId"
         JOIN docs d ON d.id = a."documentId"
-       WHERE c."deletedAt" IS NULL AND c."hiddenAt" IS NULL
+       WHERE to_tsvector('simple', c."bodyText") @@ to_tsquery('simple', $2)
+         AND c."deletedAt" IS NULL AND c."hiddenAt" IS NULL
          AND ($7::timestamptz IS NULL OR c."createdAt" >= $7) AND ($8::timestamptz IS NULL OR c."createdAt" <= $8)
          ${ANNOTATION_FILTERS}
        ORDER BY c."createdAt" DESC LIMIT $9)`);
@@ -86,10 +89,10 @@ export async function search(
     queries.push(`(
       SELECT 'quote' AS kind, a."documentId", a.id AS "annotationId", NULL AS "commentId",
              a."authorId", a."createdAt", a.exact AS body, NULL::text AS "blockKey"
-        FROM query q
-        JOIN "Annotation" a ON to_tsvector('simple', a.exact) @@ q.q
+        FROM "Annotation" a
         JOIN docs d ON d.id = a."documentId"
-       WHERE ($7::timestamptz IS NULL OR a."createdAt" >= $7) AND ($8::timestamptz IS NULL OR a."createdAt" <= $8)
+       WHERE to_tsvector('simple', a.exact) @@ to_tsquery('simple', $2)
+         AND ($7::timestamptz IS NULL OR a."createdAt" >= $7) AND ($8::timestamptz IS NULL OR a."createdAt" <= $8)
          ${ANNOTATION_FILTERS}
        ORDER BY a."createdAt" DESC LIMIT $9)`);
   }
@@ -98,9 +101,9 @@ export async function search(
     queries.push(`(
       SELECT 'text' AS kind, d.id AS "documentId", NULL AS "annotationId", NULL AS "commentId",
              NULL AS "authorId", NULL::timestamp AS "createdAt", b.text AS body, b.key AS "blockKey"
-        FROM query q
-        JOIN "Block" b ON to_tsvector('simple', b.text) @@ q.q
+        FROM "Block" b
         JOIN docs d ON b."revisionId" = d."latestRevisionId"
+       WHERE to_tsvector('simple', b.text) @@ to_tsquery('simple', $2)
        LIMIT $9)`);
   }
   const sql = `

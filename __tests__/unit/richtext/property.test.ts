@@ -7,6 +7,7 @@ import {
   type CommentMark,
   type CommentNode,
 } from '@/lib/richtext';
+import { renderWithSchema } from '@/lib/richtext/render';
 import { doc, p, t } from './helpers';
 
 const HOSTILE = [
@@ -188,5 +189,36 @@ describe('properties', () => {
         expect(result).toMatchObject({ ok: true, text: s.replace(/\s+$/, '') });
       }),
     );
+  });
+});
+
+describe('the plain-paragraph fast path of renderCommentHtml', () => {
+  const plainInline = fc.oneof(
+    { weight: 4, arbitrary: text.map((s) => t(s)) },
+    { weight: 1, arbitrary: fc.constant<CommentNode>({ type: 'hardBreak' }) },
+    { weight: 1, arbitrary: text.map((s): CommentNode => ({ type: 'text', text: s, marks: [] })) },
+  );
+  const plainDoc = fc
+    .array(fc.array(plainInline, { maxLength: 5 }), { maxLength: 4 })
+    .map((paras) => doc(...paras.map((c) => p(...c))));
+
+  it('renders exactly what the schema path renders', () => {
+    fc.assert(
+      fc.property(plainDoc, (d) => {
+        expect(renderCommentHtml(d)).toBe(renderWithSchema(d));
+      }),
+    );
+  });
+
+  it('leaves anything else to the schema path', () => {
+    for (const d of [
+      doc(p(t('bold', { type: 'bold' }))),
+      doc(p(t(''))),
+      doc({ type: 'paragraph', attrs: { textAlign: 'left' }, content: [t('x')] }),
+      doc({ type: 'blockquote', content: [p(t('q'))] }),
+      doc(p({ type: 'mention', attrs: { id: 'u1', label: 'Ann' } })),
+    ]) {
+      expect(renderCommentHtml(d)).toBe(renderWithSchema(d));
+    }
   });
 });
