@@ -148,6 +148,29 @@ describe('threads', () => {
     expect(b).toEqual({ id: a.id, created: false });
   });
 
+  it('the same client key sent twice at once posts once, and both callers get its id', async () => {
+    const w = await makeDocWorld();
+    const input = { body: text('Raced'), clientKey: 'raced-key-456' };
+    const [a, b] = await Promise.all([
+      replyToThread(w.owner.id, w.shared.annotation.id, input),
+      replyToThread(w.owner.id, w.shared.annotation.id, input),
+    ]);
+    expect(a.id).toBe(b.id);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect(await db().comment.count({ where: { clientKey: 'raced-key-456' } })).toBe(1);
+  });
+
+  it('a reply to a thread deleted at the same moment is NOT_FOUND and leaves nothing behind', async () => {
+    const w = await makeDocWorld();
+    const annotationId = w.shared.annotation.id;
+    // Whether the delete lands before the permission check or between it and the insert (then
+    // the foreign key catches it), the caller sees NOT_FOUND, never a 500.
+    const reply = replyToThread(w.owner.id, annotationId, { body: text('Too late') });
+    await db().annotation.delete({ where: { id: annotationId } });
+    await expect(reply).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await db().comment.count({ where: { annotationId } })).toBe(0);
+  });
+
   it('deleting keeps a placeholder; a thread whose comments are all deleted disappears', async () => {
     const w = await makeDocWorld();
     const reply = await replyToThread(w.owner.id, w.shared.annotation.id, { body: text('Reply') });

@@ -6,7 +6,7 @@
  */
 import type { Prisma } from '../db/client';
 import type { Tx } from '../db/tx';
-import { EVENTS_CHANNEL, type DocumentEventType } from '../documents/events';
+import { EVENTS_CHANNEL, touchDocument, type DocumentEventType } from '../documents/events';
 
 export async function publishDocumentEvents(
   tx: Tx,
@@ -25,5 +25,5 @@ export async function publishDocumentEvents(
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((id) => JSON.stringify({ id: id.toString(), documentId }));
   await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, note) FROM unnest(${notes}::text[]) WITH ORDINALITY AS n(note, i) ORDER BY i`;
-  await tx.document.update({ where: { id: documentId }, data: { lastActivityAt: new Date() } });
+  await touchDocument(tx, documentId);
 }

@@ -1,10 +1,11 @@
+import type { Db } from '../db/client';
 import type { Tx } from '../db/tx';
 import { authorize, annotationPolicy, type Actor, type AnnotationAction } from '../policies';
 import { actorIn } from '../workspaces/actor';
 
 /** Loads an annotation with the actor's role, checking visibility and the action. */
 export async function annotationFor(
-  tx: Tx,
+  tx: Db | Tx,
   userId: string,
   annotationId: string,
   action: AnnotationAction,

@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error';
+import type { Db } from '../db/client';
 import type { Tx } from '../db/tx';
 import { parseCommentDoc, type CommentDoc } from '../richtext';
 
@@ -7,7 +8,7 @@ import { parseCommentDoc, type CommentDoc } from '../richtext';
  * of real members of the workspace.
  */
 export async function validateCommentBody(
-  tx: Tx,
+  tx: Db | Tx,
   workspaceId: string,
   body: unknown,
 ): Promise<{ doc: CommentDoc; text: string; mentions: string[] }> {

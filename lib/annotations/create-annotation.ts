@@ -178,6 +178,7 @@ export async function createAnnotation(userId: string, documentId: string, input
       await notifyForComment(tx, {
         commentId: created.id,
         annotationId: annotation.id,
+        annotationAuthorId: userId,
         writerId: userId,
         mentions: comment.mentions,
         privateTo: data.visibility === 'PRIVATE' ? userId : null,

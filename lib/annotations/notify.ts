@@ -10,6 +10,7 @@ export async function notifyForComment(
   opts: {
     commentId: string;
     annotationId: string;
+    annotationAuthorId: string;
     writerId: string;
     mentions: string[];
     privateTo: string | null;
@@ -23,11 +24,7 @@ export async function notifyForComment(
     select: { authorId: true },
     distinct: ['authorId'],
   });
-  const annotation = await tx.annotation.findUniqueOrThrow({
-    where: { id: opts.annotationId },
-    select: { authorId: true },
-  });
-  const repliedTo = new Set([annotation.authorId, ...participants.map((p) => p.authorId)]);
+  const repliedTo = new Set([opts.annotationAuthorId, ...participants.map((p) => p.authorId)]);
   repliedTo.delete(opts.writerId);
   for (const id of mentioned) repliedTo.delete(id);
   if (opts.privateTo)

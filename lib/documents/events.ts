@@ -28,5 +28,24 @@ export async function publishDocumentEvent(
     select: { id: true },
   });
   await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ id: event.id.toString(), documentId })})`;
-  await tx.document.update({ where: { id: documentId }, data: { lastActivityAt: new Date() } });
+  await touchDocument(tx, documentId);
+}
+
+/** How stale lastActivityAt may be: a library sorted by activity needs no finer clock. */
+const ACTIVITY_RESOLUTION_MS = 10_000;
+
+/**
+ * Bumps the document's lastActivityAt, unless it was bumped in the last few seconds. A row that
+ * does not match the WHERE is not locked, so concurrent writers on one document (a busy
+ * discussion) no longer queue on the document row until each other's commit.
+ */
+export async function touchDocument(tx: Tx, documentId: string): Promise<void> {
+  const now = new Date();
+  await tx.document.updateMany({
+    where: {
+      id: documentId,
+      lastActivityAt: { lt: new Date(now.getTime() - ACTIVITY_RESOLUTION_MS) },
+    },
+    data: { lastActivityAt: now },
+  });
 }
