@@ -360,4 +360,59 @@ export const CASES: Case[] = [
     prepare: () => ({ body: { all: true } }),
     expect: signedIn(200),
   },
+  // The Web Annotation Protocol container (lib/annotation-protocol).
+  {
+    file: 'app/api/annotations/[document]/route.ts',
+    method: 'GET',
+    doc: true,
+    prepare: (w) => ({ params: { document: w.document.id } }),
+    expect: members(200),
+  },
+  {
+    file: 'app/api/annotations/[document]/route.ts',
+    method: 'POST',
+    doc: true,
+    prepare: (w) => ({
+      params: { document: w.document.id },
+      body: {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'Annotation',
+        body: { type: 'TextualBody', value: 'Which data?', purpose: 'commenting' },
+        target: { selector: { type: 'TextQuoteSelector', exact: 'asked for more data' } },
+      },
+    }),
+    expect: members(201),
+  },
+  {
+    file: 'app/api/annotations/[document]/[annotation]/route.ts',
+    method: 'GET',
+    doc: true,
+    prepare: (w) => ({ params: { document: w.document.id, annotation: w.shared.annotation.id } }),
+    expect: members(200),
+  },
+  {
+    file: 'app/api/annotations/[document]/[annotation]/route.ts',
+    method: 'GET',
+    doc: true,
+    prepare: (w) => ({ params: { document: w.document.id, annotation: w.secret.annotation.id } }),
+    expect: { ...members(404), member: 200 },
+  },
+  // Without If-Match: the author gets as far as the precondition (428); others may not write.
+  {
+    file: 'app/api/annotations/[document]/[annotation]/route.ts',
+    method: 'PUT',
+    doc: true,
+    prepare: (w) => ({
+      params: { document: w.document.id, annotation: w.shared.annotation.id },
+      body: { type: 'Annotation', target: 'x' },
+    }),
+    expect: author(428),
+  },
+  {
+    file: 'app/api/annotations/[document]/[annotation]/route.ts',
+    method: 'DELETE',
+    doc: true,
+    prepare: (w) => ({ params: { document: w.document.id, annotation: w.shared.annotation.id } }),
+    expect: author(428),
+  },
 ];

@@ -1,6 +1,7 @@
 /** Replies, edits (with history and optimistic concurrency), soft deletes and moderation. */
 import { z } from 'zod';
 import { db, Prisma } from '../db/client';
+import { inTransaction, type Tx } from '../db/tx';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../http/validate';
 import { publishDocumentEvent } from '../documents/events';
@@ -39,7 +40,12 @@ const json = (v: unknown) => v as Prisma.InputJsonValue;
  * figure 2). A thread deleted between the check and the insert fails the foreign key, which is
  * reported as NOT_FOUND like any other vanished resource.
  */
-export async function replyToThread(userId: string, annotationId: string, input: unknown) {
+export async function replyToThread(
+  userId: string,
+  annotationId: string,
+  input: unknown,
+  outer?: Tx,
+) {
   const data = parseInput(replySchema, input);
   const { annotation } = await annotationFor(db(), userId, annotationId, 'annotation:reply');
   if (data.clientKey) {
@@ -61,7 +67,7 @@ export async function replyToThread(userId: string, annotationId: string, input:
   if (count >= MAX_COMMENTS_PER_THREAD)
     throw new AppError('CONFLICT', `A thread holds at most ${MAX_COMMENTS_PER_THREAD} comments.`);
   try {
-    return await db().$transaction(async (tx) => {
+    return await inTransaction(outer, async (tx) => {
       const comment = await tx.comment.create({
         data: {
           annotationId,
@@ -113,9 +119,9 @@ const isUniqueViolation = (err: unknown) => prismaCode(err) === 'P2002';
 const isForeignKeyViolation = (err: unknown) => prismaCode(err) === 'P2003';
 
 /** Edits one's own comment. `version` must be the current one, else CONFLICT with the current text. */
-export async function editComment(userId: string, commentId: string, input: unknown) {
+export async function editComment(userId: string, commentId: string, input: unknown, outer?: Tx) {
   const data = parseInput(editSchema, input);
-  return db().$transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const { comment, annotation } = await commentFor(tx, userId, commentId, 'annotation:reply');
     authorize({ visible: true, allowed: comment.authorId === userId });
     const workspace = await tx.document.findUniqueOrThrow({

@@ -1,6 +1,7 @@
 /** Reading a thread, resolving/reopening it, editing its tags and visibility, deleting it. */
 import { z } from 'zod';
 import { db } from '../db/client';
+import { inTransaction, type Tx } from '../db/tx';
 import { parseInput } from '../http/validate';
 import { publishDocumentEvent } from '../documents/events';
 import { annotationPolicy, atLeast, authorize } from '../policies';
@@ -134,9 +135,14 @@ export const updateThreadSchema = z
   .strict();
 
 /** Resolve/reopen (any member who sees it); tags and visibility (the author only). */
-export async function updateThread(userId: string, annotationId: string, input: unknown) {
+export async function updateThread(
+  userId: string,
+  annotationId: string,
+  input: unknown,
+  outer?: Tx,
+) {
   const data = parseInput(updateThreadSchema, input);
-  return db().$transaction(async (tx) => {
+  return inTransaction(outer, async (tx) => {
     const { annotation, actor } = await annotationFor(tx, userId, annotationId, 'annotation:read');
     if (data.status)
       authorize({

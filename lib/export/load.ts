@@ -1,20 +1,38 @@
 /**
  * Builds an export bundle from the database: a document's latest revision and the annotations
  * the requesting user may see, read in pages by id (keyset) so large exports stream.
+ *
+ * The pieces are exported on their own for the Web Annotation Protocol container
+ * (lib/annotation-protocol), which pages through the same annotations with its own IRIs.
  */
 import { db } from '../db/client';
 import { documentForMember } from '../documents/access';
 import { annotationsVisibleTo } from '../policies';
-import { renderCommentHtml, type CommentDoc } from '../richtext';
-import type { ExportAnnotation, ExportInput } from './types';
+import { annotationRows, commentRows, exportComment } from './load-rows';
+import type { ExportAnnotation, ExportComment, ExportDocument, ExportInput } from './types';
 
-const PAGE = 500;
+const PAGE = 1000;
 
-export async function loadExport(
+/** How annotations and comments are named in the output. */
+export type ExportIris = {
+  annotation: (annotationId: string) => string;
+  comment: (commentId: string) => string;
+};
+
+/** The export's own IRIs: fragments of the document's page. */
+export function documentIris(document: Pick<ExportDocument, 'iri'>): ExportIris {
+  return {
+    annotation: (id) => `${document.iri}#thread-${id}`,
+    comment: (id) => `${document.iri}#comment-${id}`,
+  };
+}
+
+/** The document with its latest revision's blocks, for a member; NOT_FOUND for anyone else. */
+export async function loadExportDocument(
   userId: string,
   documentId: string,
   origin: string,
-): Promise<ExportInput> {
+): Promise<ExportDocument> {
   const { document } = await documentForMember(userId, documentId);
   const revision = await db().revision.findFirstOrThrow({
     where: { documentId },
@@ -27,136 +45,120 @@ export async function loadExport(
     },
   });
   const iri = `${origin}/d/${document.id}`;
-  const blockOrder = new Map(revision.blocks.map((b, i) => [b.key, i]));
+  return {
+    id: document.id,
+    title: document.title,
+    source: document.source,
+    publishedOn: document.publishedOn,
+    iri,
+    workspace: document.workspace,
+    revision: {
+      id: revision.id,
+      number: revision.number,
+      createdAt: revision.createdAt,
+      iri: `${iri}?rev=${revision.number}`,
+    },
+    blocks: revision.blocks.map((b, i) => ({ key: b.key, number: i + 1, text: b.text })),
+  };
+}
+
+/**
+ * Ids of the annotations the user may see on the document's exported revision, in reading order
+ * (first block, then start offset; orphans last).
+ */
+export async function readingOrder(userId: string, document: ExportDocument): Promise<string[]> {
+  const blockOrder = new Map(document.blocks.map((b, i) => [b.key, i]));
+  // Reading order needs positions; fetch the (small) list of visible ids with their anchor, sort.
+  const index = await db().annotationAnchor.findMany({
+    where: {
+      revisionId: document.revision.id,
+      annotation: { ...annotationsVisibleTo(userId), documentId: document.id },
+    },
+    select: { annotationId: true, blockKey: true, start: true },
+  });
+  index.sort(
+    (a, b) =>
+      (a.blockKey ? (blockOrder.get(a.blockKey) ?? 1e9) : 1e9) -
+        (b.blockKey ? (blockOrder.get(b.blockKey) ?? 1e9) : 1e9) ||
+      (a.start ?? -1) - (b.start ?? -1),
+  );
+  return index.map((x) => x.annotationId);
+}
+
+/**
+ * Full annotations for the given ids, in the given order, with their anchor on `revisionId`.
+ * Ids without an anchor on that revision are skipped. No visibility check: the caller passes
+ * ids it got from `readingOrder` or checked itself.
+ */
+export async function loadExportAnnotations(
+  ids: string[],
+  revisionId: string,
+  iris: ExportIris,
+): Promise<ExportAnnotation[]> {
+  const [rows, comments] = await Promise.all([annotationRows(ids, revisionId), commentRows(ids)]);
+  const threads = new Map<string, ExportComment[]>();
+  for (const c of comments) {
+    let list = threads.get(c.annotationId);
+    if (!list) threads.set(c.annotationId, (list = []));
+    list.push(exportComment(c, iris.comment(c.id)));
+  }
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: ExportAnnotation[] = [];
+  for (const id of ids) {
+    const a = byId.get(id);
+    if (!a) continue;
+    const orphaned = a.anchorStatus === 'ORPHANED';
+    out.push({
+      id: a.id,
+      iri: iris.annotation(a.id),
+      authorId: a.authorId,
+      authorName: a.authorName,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
+      visibility: a.visibility,
+      status: a.status,
+      resolvedAt: a.resolvedAt,
+      resolvedByName: a.resolvedByName,
+      tags: a.tags,
+      anchor: {
+        blockKey: orphaned ? null : a.blockKey,
+        endBlockKey: orphaned ? null : a.endBlockKey,
+        start: a.start,
+        end: a.end,
+        exact: a.anchorExact || a.exact,
+        prefix: a.prefix,
+        suffix: a.suffix,
+        status: a.anchorStatus,
+      },
+      comments: threads.get(a.id) ?? [],
+    });
+  }
+  return out;
+}
+
+export async function loadExport(
+  userId: string,
+  documentId: string,
+  origin: string,
+): Promise<ExportInput> {
+  const document = await loadExportDocument(userId, documentId, origin);
+  const iris = documentIris(document);
 
   async function* annotations(): AsyncGenerator<ExportAnnotation> {
-    // Reading order needs positions; fetch the (small) list of visible ids with their anchor,
-    // sort, then load full annotations a page at a time.
-    const index = await db().annotationAnchor.findMany({
-      where: {
-        revisionId: revision.id,
-        annotation: { ...annotationsVisibleTo(userId), documentId },
-      },
-      select: { annotationId: true, blockKey: true, start: true },
-    });
-    index.sort(
-      (a, b) =>
-        (a.blockKey ? (blockOrder.get(a.blockKey) ?? 1e9) : 1e9) -
-          (b.blockKey ? (blockOrder.get(b.blockKey) ?? 1e9) : 1e9) ||
-        (a.start ?? -1) - (b.start ?? -1),
-    );
-    for (let i = 0; i < index.length; i += PAGE) {
-      const ids = index.slice(i, i + PAGE).map((x) => x.annotationId);
-      const rows = await db().annotation.findMany({
-        where: { id: { in: ids } },
-        select: {
-          id: true,
-          authorId: true,
-          author: { select: { name: true } },
-          createdAt: true,
-          updatedAt: true,
-          visibility: true,
-          status: true,
-          resolvedAt: true,
-          resolvedById: true,
-          tags: true,
-          exact: true,
-          prefix: true,
-          suffix: true,
-          anchors: { where: { revisionId: revision.id } },
-          comments: {
-            orderBy: { createdAt: 'asc' },
-            select: {
-              id: true,
-              parentId: true,
-              authorId: true,
-              author: { select: { name: true } },
-              createdAt: true,
-              editedAt: true,
-              deletedAt: true,
-              hiddenAt: true,
-              body: true,
-              bodyText: true,
-            },
-          },
-        },
-      });
-      const resolverIds = [
-        ...new Set(rows.map((r) => r.resolvedById).filter((x): x is string => !!x)),
-      ];
-      const resolvers = new Map(
-        (
-          await db().user.findMany({
-            where: { id: { in: resolverIds } },
-            select: { id: true, name: true },
-          })
-        ).map((u) => [u.id, u.name]),
-      );
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      for (const id of ids) {
-        const a = byId.get(id);
-        const anchor = a?.anchors[0];
-        if (!a || !anchor) continue;
-        yield {
-          id: a.id,
-          iri: `${iri}#thread-${a.id}`,
-          authorId: a.authorId,
-          authorName: a.author.name,
-          createdAt: a.createdAt,
-          updatedAt: a.updatedAt,
-          visibility: a.visibility,
-          status: a.status,
-          resolvedAt: a.resolvedAt,
-          resolvedByName: a.resolvedById ? (resolvers.get(a.resolvedById) ?? null) : null,
-          tags: a.tags,
-          anchor: {
-            blockKey: anchor.status === 'ORPHANED' ? null : anchor.blockKey,
-            endBlockKey: anchor.status === 'ORPHANED' ? null : anchor.endBlockKey,
-            start: anchor.start,
-            end: anchor.end,
-            exact: anchor.exact || a.exact,
-            prefix: a.prefix,
-            suffix: a.suffix,
-            status: anchor.status,
-          },
-          comments: a.comments.map((c) => {
-            const gone = c.deletedAt !== null || c.hiddenAt !== null;
-            return {
-              id: c.id,
-              iri: `${iri}#comment-${c.id}`,
-              parentId: c.parentId,
-              authorId: c.authorId,
-              authorName: c.author.name,
-              createdAt: c.createdAt,
-              editedAt: c.editedAt,
-              deleted: c.deletedAt !== null,
-              hidden: c.hiddenAt !== null,
-              html: gone ? '' : renderCommentHtml(c.body as unknown as CommentDoc),
-              text: gone ? '' : c.bodyText,
-            };
-          }),
-        };
-      }
+    const ids = await readingOrder(userId, document);
+    // Full annotations a page at a time, the next page fetched while this one is formatted and
+    // sent: the database works on its own core meanwhile.
+    const page = (from: number) =>
+      loadExportAnnotations(ids.slice(from, from + PAGE), document.revision.id, iris);
+    let next = ids.length > 0 ? page(0) : null;
+    for (let i = 0; next; i += PAGE) {
+      const current = await next;
+      next = i + PAGE < ids.length ? page(i + PAGE) : null;
+      // A client that goes away leaves the prefetch unawaited: keep its failure quiet.
+      next?.catch(() => {});
+      yield* current;
     }
   }
 
-  return {
-    document: {
-      id: document.id,
-      title: document.title,
-      source: document.source,
-      publishedOn: document.publishedOn,
-      iri,
-      workspace: document.workspace,
-      revision: {
-        id: revision.id,
-        number: revision.number,
-        createdAt: revision.createdAt,
-        iri: `${iri}?rev=${revision.number}`,
-      },
-      blocks: revision.blocks.map((b, i) => ({ key: b.key, number: i + 1, text: b.text })),
-    },
-    annotations: annotations(),
-    generatedAt: new Date(),
-  };
+  return { document, annotations: annotations(), generatedAt: new Date() };
 }

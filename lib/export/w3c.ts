@@ -47,11 +47,22 @@ export type W3cOptions = {
 
 type Json = Record<string, unknown>;
 
-type Ctx = {
+/** What the mapping needs besides an annotation: the document and how to name people. */
+export type W3cContext = {
   doc: ExportDocument;
   userIri: (id: string) => string;
   workspaceIri: string;
 };
+type Ctx = W3cContext;
+
+/** The mapping's context for a document (also used by lib/annotation-protocol). */
+export function w3cContext(doc: ExportDocument, opts: Pick<W3cOptions, 'userIri'> = {}): Ctx {
+  return {
+    doc,
+    userIri: opts.userIri ?? ((id) => `urn:closeread:user:${encodeURIComponent(id)}`),
+    workspaceIri: `${originOf(doc.iri)}/w/${encodeURIComponent(doc.workspace.slug)}`,
+  };
+}
 
 function agent(ctx: Ctx, id: string, name: string): Json {
   return { id: ctx.userIri(id), type: 'Person', name };
@@ -160,12 +171,7 @@ export async function* exportW3c(
   opts: W3cOptions = {},
 ): AsyncGenerator<string> {
   const { document: doc } = input;
-  const origin = originOf(doc.iri);
-  const ctx: Ctx = {
-    doc,
-    userIri: opts.userIri ?? ((id) => `urn:closeread:user:${encodeURIComponent(id)}`),
-    workspaceIri: `${origin}/w/${encodeURIComponent(doc.workspace.slug)}`,
-  };
+  const ctx = w3cContext(doc, opts);
   const collectionIri = opts.collectionIri ?? `${doc.iri}/annotations`;
   const pageIri = `${collectionIri}?page=0`;
   const blocks = indexBlocks(doc);
