@@ -5,6 +5,9 @@ const { version } = require('./package.json');
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The Web Annotation Protocol's container IRIs end in a slash (/api/annotations/<doc>/);
+  // Next's default 308 to the slashless URL would break clients that do not follow redirects.
+  skipTrailingSlashRedirect: true,
   env: { CLOSEREAD_VERSION: version },
   // Route handlers and server components run the domain code from lib/; nothing reads
   // files outside the project at run time.
@@ -17,6 +20,21 @@ const nextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },
+          // Browsers ignore it over plain http, so it is harmless for local use.
+          ...(process.env.NODE_ENV === 'production'
+            ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
+            : []),
+        ],
+      },
+      {
+        // Pages get a nonce-based policy from proxy.ts. API answers (JSON, exports) may load
+        // nothing and be framed by no one.
+        source: '/api/:path*',
+        headers: [
+          {
+            key: 'Content-Security-Policy',
+            value: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+          },
         ],
       },
     ];
