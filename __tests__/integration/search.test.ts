@@ -56,6 +56,26 @@ describe('search', () => {
     ).toHaveLength(1);
   });
 
+  it('a common word (walked newest first) and a rare one (fetched by index) give the same newest hits', async () => {
+    const w = await makeDocWorld();
+    const marker = `ibex${Date.now()}`;
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const { id } = await replyToThread(w.owner.id, w.shared.annotation.id, {
+        body: text(`Note ${i} about the ${marker}`),
+      });
+      ids.push(id);
+    }
+    const asked = { q: marker, kind: 'comments', limit: 3 };
+    const byIndex = await search(w.member.id, asked);
+    const walked = await search(w.member.id, asked, { commonMatches: 2 });
+    const newest = ids.slice(-3).reverse();
+    expect(byIndex.hits.map((h) => h.commentId).sort()).toEqual([...newest].sort());
+    expect(walked.hits.map((h) => h.commentId).sort()).toEqual([...newest].sort());
+    // An unknown word costs nothing either way.
+    expect((await search(w.member.id, { q: `${marker}x` }, { commonMatches: 2 })).hits).toEqual([]);
+  });
+
   it('answers through the API with filters, and rejects an empty query', async () => {
     const w = await makeDocWorld();
     const ok = await call(searchRoute.GET, {

@@ -1,7 +1,8 @@
 /**
  * Full-text search across the workspaces a user belongs to: comments, quoted passages and the
  * documents' own text (latest revisions), with highlighted snippets and paragraph links.
- * PostgreSQL full-text search over GIN expression indexes on to_tsvector('simple', …).
+ * PostgreSQL full-text search over stored "searchVector" columns (to_tsvector('simple', …), kept
+ * by triggers) with GIN indexes.
  */
 import { z } from 'zod';
 import { db } from '../db/client';
@@ -41,6 +42,44 @@ export type SearchHit = {
 
 const HEADLINE = `'StartSel=⟦,StopSel=⟧,MaxWords=30,MinWords=12,MaxFragments=2,FragmentDelimiter=" … "'`;
 
+// The annotation's document, if the user is a member of its workspace: index lookups per
+// candidate row, so a branch walking matches newest first stops as soon as it has enough.
+const MEMBER_DOCUMENT = `
+        JOIN "Document" d ON d.id = a."documentId" AND ($6::text IS NULL OR d.id = $6)
+        JOIN "Membership" m ON m."workspaceId" = d."workspaceId" AND m."userId" = $1`;
+
+const COMMENT_MATCHES = `SELECT * FROM "Comment" WHERE "searchVector" @@ to_tsquery('simple', $2)`;
+const QUOTE_MATCHES = `SELECT * FROM "Annotation" WHERE "searchVector" @@ to_tsquery('simple', $2)`;
+/** Above this many matches a term is "common": walking newest first finds enough quickly. */
+const COMMON_MATCHES = 2_000;
+
+/**
+ * Whether the query matches few comments / quotes. The planner cannot know how many rows a
+ * tsquery matches (a word absent from its statistics is guessed at 0.5 %), and with ORDER BY
+ * createdAt LIMIT it then walks the createdAt index through the whole table looking for matches
+ * that are not there (seconds for an unknown word). Counting up to COMMON_MATCHES through the
+ * GIN index settles it: few matches are all fetched through the index (a subquery fenced with
+ * OFFSET 0) and sorted; many are found newest first.
+ */
+async function rareTerms(
+  tsq: string,
+  common: number,
+): Promise<{ comments: boolean; quotes: boolean }> {
+  // With a LIMIT the planner would rather scan the table until it has enough; the index
+  // answers from its posting lists. SET LOCAL lasts for this transaction only.
+  const [, rows] = await db().$transaction([
+    db().$executeRawUnsafe('SET LOCAL enable_seqscan = off'),
+    db().$queryRawUnsafe<{ comments: number; quotes: number }[]>(
+      `SELECT (SELECT count(*)::int FROM (${COMMENT_MATCHES} LIMIT $1) x) AS comments,
+              (SELECT count(*)::int FROM (${QUOTE_MATCHES} LIMIT $1) y) AS quotes`,
+      common,
+      tsq,
+    ),
+  ]);
+  const row = rows[0]!;
+  return { comments: row.comments < common, quotes: row.quotes < common };
+}
+
 const ANNOTATION_FILTERS = `
   AND (a.visibility = 'WORKSPACE' OR a."authorId" = $1)
   AND ($3::text IS NULL OR a."authorId" = $3)
@@ -50,6 +89,8 @@ const ANNOTATION_FILTERS = `
 export async function search(
   userId: string,
   input: unknown,
+  /** Tests lower the threshold to exercise both plans on a small data set. */
+  tuning: { commonMatches?: number } = {},
 ): Promise<{ query: string; hits: SearchHit[] }> {
   const p = parseInput(searchSchema, input);
   const tsq = toTsQuery(p.q);
@@ -71,15 +112,16 @@ export async function search(
   // branch rather than joined from the CTE, so the planner sees the words and can estimate how
   // common they are: a rare word goes through the GIN index, a common one walks the createdAt
   // index newest first and stops after $9 matches.
+  const rare = await rareTerms(tsq, tuning.commonMatches ?? COMMON_MATCHES);
   const queries: string[] = [];
   if (p.kind === 'all' || p.kind === 'comments') {
     queries.push(`(
       SELECT 'comment' AS kind, a."documentId", a.id AS "annotationId", c.id AS "commentId",
              c."authorId", c."createdAt", c."bodyText" AS body, NULL::text AS "blockKey"
-        FROM "Comment" c
+        FROM ${rare.comments ? `(${COMMENT_MATCHES} OFFSET 0)` : '"Comment"'} c
         JOIN "Annotation" a ON a.id = c."annotationId"
-        JOIN docs d ON d.id = a."documentId"
-       WHERE to_tsvector('simple', c."bodyText") @@ to_tsquery('simple', $2)
+        ${MEMBER_DOCUMENT}
+       WHERE c."searchVector" @@ to_tsquery('simple', $2)
          AND c."deletedAt" IS NULL AND c."hiddenAt" IS NULL
          AND ($7::timestamptz IS NULL OR c."createdAt" >= $7) AND ($8::timestamptz IS NULL OR c."createdAt" <= $8)
          ${ANNOTATION_FILTERS}
@@ -89,9 +131,9 @@ export async function search(
     queries.push(`(
       SELECT 'quote' AS kind, a."documentId", a.id AS "annotationId", NULL AS "commentId",
              a."authorId", a."createdAt", a.exact AS body, NULL::text AS "blockKey"
-        FROM "Annotation" a
-        JOIN docs d ON d.id = a."documentId"
-       WHERE to_tsvector('simple', a.exact) @@ to_tsquery('simple', $2)
+        FROM ${rare.quotes ? `(${QUOTE_MATCHES} OFFSET 0)` : '"Annotation"'} a
+        ${MEMBER_DOCUMENT}
+       WHERE a."searchVector" @@ to_tsquery('simple', $2)
          AND ($7::timestamptz IS NULL OR a."createdAt" >= $7) AND ($8::timestamptz IS NULL OR a."createdAt" <= $8)
          ${ANNOTATION_FILTERS}
        ORDER BY a."createdAt" DESC LIMIT $9)`);
@@ -103,7 +145,7 @@ export async function search(
              NULL AS "authorId", NULL::timestamp AS "createdAt", b.text AS body, b.key AS "blockKey"
         FROM "Block" b
         JOIN docs d ON b."revisionId" = d."latestRevisionId"
-       WHERE to_tsvector('simple', b.text) @@ to_tsquery('simple', $2)
+       WHERE b."searchVector" @@ to_tsquery('simple', $2)
        LIMIT $9)`);
   }
   const sql = `
