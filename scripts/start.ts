@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole app with one command. Starts PostgreSQL (embedded unless DATABASE_URL
  * is set), applies migrations, seeds the demo workspace, builds when the sources changed, and
- * serves. Ctrl-C stops the server, then the embedded database, cleanly.
+ * serves. Ctrl-C or SIGTERM lets the server finish its open requests (instrumentation.ts), then
+ * stops the embedded database, cleanly (scripts/lib/supervise.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { applyMigrations } from '../lib/db/migrations';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../lib/seed/demo';
 import { localAuthSecret } from './lib/auth-secret';
 import { buildIsCurrent, sourceFingerprint, stampPath } from './lib/build-fingerprint';
+import { superviseShutdown } from './lib/supervise';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -59,22 +61,7 @@ async function main() {
   }
 
   let child: ChildProcess | undefined;
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    if (child && child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((r) => child!.once('exit', r));
-    }
-    if (embedded) {
-      await embedded.stop().catch(() => {});
-      console.log('closeread: stopped the embedded PostgreSQL');
-    }
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  const shutdown = superviseShutdown({ server: () => child, embedded: () => embedded });
 
   try {
     parseEnv({ ...process.env, PORT: String(port) });
@@ -116,7 +103,9 @@ async function main() {
       : [process.execPath, nextArgs];
     child = spawn(command, args, {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: process.env,
+      // Next leaves SIGTERM/SIGINT to instrumentation.ts, which drains requests and event
+      // streams and closes the database connections before it exits.
+      env: dev ? process.env : { ...process.env, NEXT_MANUAL_SIG_HANDLE: 'true' },
     });
     let announced = false;
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -22,6 +22,24 @@ describe('AppError', () => {
     expect(toAppError(new Error('wrapped', { cause: refused })).code).toBe('UNAVAILABLE');
   });
 
+  it("treats Prisma's unreachable-database errors as unavailable, not internal", () => {
+    // The shape Prisma 7 throws through the pg adapter while PostgreSQL restarts.
+    const unreachable = Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), {
+      code: 'P1001',
+    });
+    expect(toAppError(unreachable).code).toBe('UNAVAILABLE');
+    const adapter = Object.assign(new Error('Invalid invocation'), {
+      code: 'P2010',
+      meta: {
+        driverAdapterError: Object.assign(new Error('ConnectionClosed'), {
+          name: 'DriverAdapterError',
+        }),
+      },
+    });
+    expect(toAppError(adapter).code).toBe('UNAVAILABLE');
+    expect(toAppError(Object.assign(new Error('x'), { code: 'P2002' })).code).toBe('INTERNAL');
+  });
+
   it('keeps field errors for bad input', () => {
     const err = new AppError('BAD_REQUEST', 'Invalid', { fields: { name: ['Too long'] } });
     expect(errorBody(err)).toEqual({

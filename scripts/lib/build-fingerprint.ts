@@ -12,6 +12,7 @@ const INPUTS = [
   'next.config.js',
   'tsconfig.json',
   'proxy.ts',
+  'instrumentation.ts',
 ];
 const SKIP = new Set(['generated', 'node_modules', '.next']);
 

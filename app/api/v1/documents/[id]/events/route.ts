@@ -45,7 +45,11 @@ export const GET = withUser<{ id: string }>(async ({ req, user, params }) => {
       };
       req.signal.addEventListener('abort', onAbort);
       write('retry: 2000\n: connected\n\n');
-      unsubscribe = await liveHub().subscribe(params.id, send);
+      // When the server stops, end the stream with a retry hint: the browser reconnects later.
+      unsubscribe = await liveHub().subscribe(params.id, send, () => {
+        write('retry: 5000\n: the server is stopping; reconnect later\n\n');
+        onAbort();
+      });
       if (lastId) for (const e of await eventsSince(params.id, lastId)) send(e);
       heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
       // The client may have gone while we were subscribing.
