@@ -1,43 +1,15 @@
-/** Minimal RFC 4180 parser: CRLF records, quoted fields with doubled quotes, CR/LF inside quotes. */
+/**
+ * Reads an export back with csv-parse, a real CSV parser, in strict mode: every record must have
+ * the same number of fields, quotes must be well formed, and no BOM is stripped silently.
+ */
+import { parse } from 'csv-parse/sync';
+
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-      } else if (ch === '"') {
-        quoted = false;
-        i++;
-      } else {
-        field += ch;
-        i++;
-      }
-    } else if (ch === '"' && field === '') {
-      quoted = true;
-      i++;
-    } else if (ch === ',') {
-      row.push(field);
-      field = '';
-      i++;
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 2;
-    } else if (ch === '\r' || ch === '\n' || ch === '"') {
-      throw new Error(`bare ${JSON.stringify(ch)} outside quotes at ${i}`);
-    } else {
-      field += ch;
-      i++;
-    }
-  }
-  if (field !== '' || row.length > 0) throw new Error('last record not terminated by CRLF');
-  return rows;
+  return parse(text, {
+    bom: false,
+    relax_column_count: false,
+    relax_quotes: false,
+    skip_empty_lines: false,
+    record_delimiter: ['\r\n', '\n'],
+  }) as string[][];
 }
