@@ -28,15 +28,26 @@ export const LIMITS = {
   maxTitleChars: 300,
 } as const;
 
+/**
+ * PostgreSQL cannot store U+0000 in text. It becomes U+FFFD (the replacement character, also one
+ * UTF-16 unit, so mark offsets stay valid) instead of failing the whole import.
+ */
+const storable = (s: string) => s.replaceAll('\u0000', '\uFFFD');
+
 export const parsedDocumentSchema = z.object({
-  title: z.string().trim().min(1, 'Title is required').max(LIMITS.maxTitleChars),
-  source: z.string().trim().max(500).optional(),
-  publishedOn: z.string().trim().max(40).optional(),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Title is required')
+    .max(LIMITS.maxTitleChars)
+    .transform(storable),
+  source: z.string().trim().max(500).transform(storable).optional(),
+  publishedOn: z.string().trim().max(40).transform(storable).optional(),
   blocks: z
     .array(
       z.object({
         type: z.enum(BLOCK_TYPES),
-        text: z.string().min(1).max(LIMITS.maxBlockChars),
+        text: z.string().min(1).max(LIMITS.maxBlockChars).transform(storable),
         marks: z.array(markSchema).max(10_000),
       }),
     )
