@@ -3,6 +3,7 @@ import { authorize, workspacePolicy } from '../policies';
 import { actorIn } from '../workspaces/actor';
 import { validateParsedDocument, type ParsedDocument } from './blocks';
 import { newBlockKeys } from './keys';
+import { insertBlocks } from './bulk-insert';
 
 /** Creates a document with its first revision, all or nothing. */
 export async function createDocument(
@@ -33,8 +34,9 @@ export async function createDocument(
       select: { id: true },
     });
     const keys = newBlockKeys(doc.blocks.length);
-    await tx.block.createMany({
-      data: doc.blocks.map((b, position) => ({
+    await insertBlocks(
+      tx,
+      doc.blocks.map((b, position) => ({
         revisionId: revision.id,
         position,
         key: keys[position]!,
@@ -42,7 +44,7 @@ export async function createDocument(
         text: b.text,
         marks: b.marks,
       })),
-    });
+    );
     return document;
   });
 }

@@ -9,6 +9,7 @@ import { AppError } from '../errors/app-error';
 import { authorize, documentPolicy } from '../policies';
 import { documentForMember } from './access';
 import { validateParsedDocument, type ParsedDocument } from './blocks';
+import { insertAnchors, insertBlocks } from './bulk-insert';
 import { publishDocumentEvent } from './events';
 import { newBlockKey } from './keys';
 import { planReanchoring, type AnchorStatus } from './plan-reanchoring';
@@ -55,8 +56,9 @@ export async function reviseDocument(
         data: { documentId, number: previous.number + 1, sourceType, createdById: userId },
         select: { id: true, number: true },
       });
-      await tx.block.createMany({
-        data: parsed.blocks.map((b, position) => ({
+      await insertBlocks(
+        tx,
+        parsed.blocks.map((b, position) => ({
           revisionId: revision.id,
           position,
           key: matched[position]!.key,
@@ -64,7 +66,7 @@ export async function reviseDocument(
           text: b.text,
           marks: b.marks,
         })),
-      });
+      );
       const current = await tx.annotationAnchor.findMany({
         where: { revisionId: previous.id },
         select: {
@@ -92,9 +94,10 @@ export async function reviseDocument(
           selector: c.annotation,
         })),
       );
-      await tx.annotationAnchor.createMany({
-        data: next.map((a) => ({ ...a, revisionId: revision.id })),
-      });
+      await insertAnchors(
+        tx,
+        next.map((a) => ({ ...a, revisionId: revision.id })),
+      );
       const counts: Record<AnchorStatus, number> = {
         UNCHANGED: 0,
         MOVED: 0,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { LIMITS } from '@/lib/documents/blocks';
 import { parsePastedText } from '@/lib/documents/import';
 import { normaliseBlock, normaliseDate, splitLongBlock } from '@/lib/documents/import/normalize';
@@ -209,5 +210,38 @@ describe('normaliseDate', () => {
     ['', undefined],
   ])('%j', (input, expected) => {
     expect(normaliseDate(input)).toBe(expected);
+  });
+});
+
+describe('the unmarked-prose fast path of normaliseBlock', () => {
+  it('collapses whitespace exactly as the position-mapping path does', () => {
+    const spacey = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'é',
+        ' ',
+        '\t',
+        '\n',
+        '\r',
+        '\u00a0',
+        '\u2003',
+        '\u3000',
+        'x',
+        '.',
+      ),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(
+        spacey,
+        fc.constantFrom('paragraph', 'heading', 'quote' as const),
+        (text, type) => {
+          const fast = normaliseBlock({ type, text, marks: [] });
+          // An empty mark forces the general path; it is dropped there.
+          const general = normaliseBlock({ type, text, marks: [{ type: 'em', start: 0, end: 0 }] });
+          expect(fast?.text ?? null).toBe(general?.text ?? null);
+        },
+      ),
+    );
   });
 });

@@ -124,6 +124,12 @@ export function cleanMarks(text: string, marks: InlineMark[]): InlineMark[] {
 }
 
 export function normaliseBlock(block: ParsedBlock): ParsedBlock | null {
+  // Most prose blocks (every block of plain text) carry no marks, so no offsets need mapping:
+  // the same collapse as collapseProse, without building the position map character by character.
+  if (block.type !== 'code' && block.marks.length === 0) {
+    const text = block.text.replace(/\s+/g, ' ').trim();
+    return text.length === 0 ? null : { type: block.type, text, marks: [] };
+  }
   const { text, pos } =
     block.type === 'code' ? collapseCode(block.text) : collapseProse(block.text);
   if (text.length === 0) return null;
