@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { connectDb, Prisma } from '@/lib/db/client';
-import { applyMigrations } from '@/lib/db/migrations';
+import { applyMigrations, defaultMigrationsDir, listMigrations } from '@/lib/db/migrations';
 import { seedDemo } from '@/lib/seed/demo';
 import { findPgTool, serverMajor } from '@/scripts/lib/pg-tools';
 import { createScratchDatabase, query } from '../helpers/db';
@@ -210,8 +210,10 @@ describe('db:backup / db:restore', () => {
 
     const refused = await run('db-restore', [dump, '--into', target.url], {});
     expect(refused.code).toBe(1);
+    // Rows: one per applied migration plus the workspace inserted above.
+    const rows = listMigrations(defaultMigrationsDir()).length + 1;
     expect(refused.stderr).toMatch(
-      /is not empty \(\d+ tables, 6 rows\) and was not changed; pass --force/,
+      new RegExp(`is not empty \\(\\d+ tables, ${rows} rows\\) and was not changed; pass --force`),
     );
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(await snapshot(target.url)).toEqual(before);
