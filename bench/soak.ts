@@ -103,8 +103,15 @@ async function main() {
     const started = Date.now();
     const deadline = started + seconds * 1000;
     const rss: { x: number; y: number }[] = [];
+    let serverGone = false;
     const sampler = setInterval(() => {
-      if (pid) rss.push({ x: (Date.now() - started) / 60_000, y: memory(pid).rss });
+      if (!pid || serverGone) return;
+      try {
+        rss.push({ x: (Date.now() - started) / 60_000, y: memory(pid).rss });
+      } catch {
+        serverGone = true;
+        errors.push(`the server process (pid ${pid}) exited during the run`);
+      }
     }, 5_000);
 
     const timed = async (kind: Kind, run: () => Promise<Response>) => {
@@ -182,6 +189,7 @@ async function main() {
       `soak: RSS by minute: ${perMinute.map((p) => `${p.x.toFixed(1)} min ${p.y.toFixed(0)} MB`).join(', ')}`,
     );
     if (errors.length) console.error(`soak: first errors: ${errors.slice(0, 5).join('; ')}`);
+    if (serverGone) console.error(`soak: server log tail:\n${server.log.slice(-25).join('\n')}`);
     if (errors.length || growth > maxGrowth) {
       console.error('soak: FAILED');
       process.exitCode = 1;
