@@ -71,13 +71,17 @@ export async function getPublicReaderView(
 /** Live (not deleted) comments per annotation, for the given annotations only. */
 export async function countComments(annotationIds: string[]): Promise<Map<string, number>> {
   if (annotationIds.length === 0) return new Map();
-  const rows = await db().comment.groupBy({
-    by: ['annotationId'],
-    where: { annotationId: { in: annotationIds }, deletedAt: null },
-    _count: { _all: true },
-  });
-  return new Map(rows.map((r) => [r.annotationId, r._count._all]));
+  // One array parameter, however many ids: an IN list of 50,000 exceeds PostgreSQL's limit of
+  // bind parameters per statement.
+  const rows = await db().$queryRaw<{ annotationId: string; n: number }[]>`
+    SELECT "annotationId", count(*)::int AS n FROM "Comment"
+     WHERE "annotationId" = ANY(${annotationIds}) AND "deletedAt" IS NULL
+     GROUP BY "annotationId"`;
+  return new Map(rows.map((r) => [r.annotationId, r.n]));
 }
+
+/** Ids per query when loading annotations with their relations (Prisma binds one per id). */
+const ANNOTATION_CHUNK = 5_000;
 
 async function buildView(
   document: AccessibleDocument,
@@ -101,28 +105,7 @@ async function buildView(
       orderBy: { position: 'asc' },
       select: { key: true, type: true, text: true, marks: true },
     }),
-    db().annotation.findMany({
-      where: { documentId: document.id, anchors: { some: { revisionId: shown.id } } },
-      orderBy: { createdAt: 'asc' },
-      select: {
-        id: true,
-        authorId: true,
-        visibility: true,
-        status: true,
-        tags: true,
-        exact: true,
-        prefix: true,
-        suffix: true,
-        author: { select: { name: true } },
-        anchors: { where: { revisionId: shown.id } },
-        comments: {
-          where: { deletedAt: null, parentId: null },
-          orderBy: { createdAt: 'asc' },
-          take: 1,
-          select: { bodyText: true, hiddenAt: true },
-        },
-      },
-    }),
+    annotationsWithRelations(document.id, shown.id),
   ]);
   // Counted per page of ids: Prisma's relation _count would group over every comment stored.
   const commentCounts = await countComments(rows.map((r) => r.id));
@@ -234,4 +217,47 @@ async function buildView(
       threads: document.publicThreads,
     },
   };
+}
+
+/**
+ * Every annotation anchored on the revision, oldest first, with what the reader shows. Loaded in
+ * chunks of ids: Prisma fetches relations with an IN list of the parents' ids, and a document
+ * with 50,000 threads would exceed PostgreSQL's bind-parameter limit in one query.
+ */
+async function annotationsWithRelations(documentId: string, revisionId: string) {
+  const ids = await db().annotation.findMany({
+    where: { documentId, anchors: { some: { revisionId } } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true },
+  });
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += ANNOTATION_CHUNK)
+    chunks.push(ids.slice(i, i + ANNOTATION_CHUNK).map((r) => r.id));
+  const loaded = await Promise.all(
+    chunks.map((chunk) =>
+      db().annotation.findMany({
+        where: { id: { in: chunk } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: {
+          id: true,
+          authorId: true,
+          visibility: true,
+          status: true,
+          tags: true,
+          exact: true,
+          prefix: true,
+          suffix: true,
+          author: { select: { name: true } },
+          anchors: { where: { revisionId } },
+          comments: {
+            where: { deletedAt: null, parentId: null },
+            orderBy: { createdAt: 'asc' },
+            take: 1,
+            select: { bodyText: true, hiddenAt: true },
+          },
+        },
+      }),
+    ),
+  );
+  return loaded.flat();
 }
