@@ -162,13 +162,19 @@ async function buildView(
       continue;
     }
     placed.push(toView(a));
-    threads.set(anchor.blockKey!, [...(threads.get(anchor.blockKey!) ?? []), a.id]);
+    // Appended in place: copying the list per thread was quadratic on a busy paragraph.
+    const blockThreads = threads.get(anchor.blockKey!);
+    if (blockThreads) blockThreads.push(a.id);
+    else threads.set(anchor.blockKey!, [a.id]);
     if (anchor.start === null || anchor.end === null) continue;
     for (let i = first; i <= last; i++) {
       const block = blocks[i]!;
       const start = i === first ? anchor.start : 0;
       const end = i === last ? anchor.end : block.text.length;
-      ranges.set(block.key, [...(ranges.get(block.key) ?? []), { start, end, annotationId: a.id }]);
+      const range = { start, end, annotationId: a.id };
+      const blockRanges = ranges.get(block.key);
+      if (blockRanges) blockRanges.push(range);
+      else ranges.set(block.key, [range]);
     }
   }
   // Threads in reading order.
