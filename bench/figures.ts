@@ -195,22 +195,33 @@ export async function searchFigures(ctx: Ctx): Promise<Row[]> {
       note: inSource ? 'route exists in source but not in this build' : 'no /api/v1/search route',
     });
   }
-  // What exists today: the per-document filter (ILIKE over exact and comment text).
-  const l = await load({
-    origin: ctx.origin,
-    path: `/api/v1/documents/${ctx.seed.docs.big}/annotations?q=${WORDS[0]}&limit=50`,
-    headers,
-    vary: (n) => ({
-      path: `/api/v1/documents/${ctx.seed.docs.big}/annotations?q=${WORDS[n % WORDS.length]}&limit=50`,
-    }),
-  });
-  rows.push({
-    figure: '4. (info) annotations?q= on 5,000-ann. doc: p50',
-    value: fmtMs(l.p50),
-    target: '—',
-    pass: null,
-    note: fmtRps(l.rps),
-  });
+  // For information: the per-document filter (ILIKE over exact and comment text). At scale 10 no
+  // request finishes in the window; that is reported here instead of failing the search figure.
+  try {
+    const l = await load({
+      origin: ctx.origin,
+      path: `/api/v1/documents/${ctx.seed.docs.big}/annotations?q=${WORDS[0]}&limit=50`,
+      headers,
+      vary: (n) => ({
+        path: `/api/v1/documents/${ctx.seed.docs.big}/annotations?q=${WORDS[n % WORDS.length]}&limit=50`,
+      }),
+    });
+    rows.push({
+      figure: '4. (info) annotations?q= on the big doc: p50',
+      value: fmtMs(l.p50),
+      target: '—',
+      pass: null,
+      note: fmtRps(l.rps),
+    });
+  } catch (err) {
+    rows.push({
+      figure: '4. (info) annotations?q= on the big doc: p50',
+      value: 'no answer',
+      target: '—',
+      pass: null,
+      note: (err as Error).message.slice(0, 120),
+    });
+  }
   return rows;
 }
 
