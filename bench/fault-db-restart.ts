@@ -22,6 +22,7 @@ import { freePort, startEmbeddedDatabase } from '../lib/db/embedded';
 import { applyMigrations } from '../lib/db/migrations';
 import { seedDemo } from '../lib/seed/demo';
 import { startServer, stopServer } from './server';
+import { plainTextToDoc } from '../lib/richtext';
 
 const CLIENTS = 20;
 const BEFORE_MS = 5_000;
@@ -69,10 +70,7 @@ async function main() {
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body: JSON.stringify({
             clientKey: key,
-            comment: {
-              type: 'doc',
-              content: [{ type: 'paragraph', content: [{ type: 'text', text: `Post ${key}` }] }],
-            },
+            comment: plainTextToDoc(`Post ${key}`),
           }),
           signal: AbortSignal.timeout(15_000),
         });

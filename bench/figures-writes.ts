@@ -5,6 +5,7 @@
 import http from 'node:http';
 import type { Ctx } from './figures';
 import type { Row } from './report';
+import { plainTextToDoc } from '../lib/richtext';
 
 const fmtMs = (ms: number) => `${Math.round(ms)} ms`;
 
@@ -127,10 +128,7 @@ export async function liveFigures(ctx: Ctx, streams = 200, posts = 10): Promise<
         method: 'POST',
         headers: agent,
         body: JSON.stringify({
-          comment: {
-            type: 'doc',
-            content: [{ type: 'paragraph', content: [{ type: 'text', text: `Live ${p}` }] }],
-          },
+          comment: plainTextToDoc(`Live ${p}`),
         }),
       });
       const { id } = (await res.json()) as { id: string };

@@ -21,6 +21,7 @@ import { DEMO_PASSWORD } from '../lib/seed/demo';
 import { createDatabase, dropDatabase, freshDatabaseName } from './database';
 import { signIn } from './load';
 import { listeningPid, memory, startServer, stopServer } from './server';
+import { plainTextToDoc } from '../lib/richtext';
 
 function option(name: string, fallback: number): number {
   const argv = process.argv.slice(2);
@@ -147,12 +148,7 @@ async function main() {
             method: 'POST',
             headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
             body: JSON.stringify({
-              comment: {
-                type: 'doc',
-                content: [
-                  { type: 'paragraph', content: [{ type: 'text', text: `Soak ${n}/${i}` }] },
-                ],
-              },
+              comment: plainTextToDoc(`Soak ${n}/${i}`),
             }),
           }),
         );
