@@ -6,29 +6,25 @@
  */
 import { db, Prisma } from '../db/client';
 import { renderCommentHtml, type CommentDoc } from '../richtext';
-import type { AnchorStatus, ExportComment } from './types';
+import type { AnchorStatus, ExportAnnotation, ExportComment } from './types';
 
-export type AnnotationRow = {
-  id: string;
-  authorId: string;
-  authorName: string;
-  createdAt: Date;
-  updatedAt: Date;
-  visibility: 'PRIVATE' | 'WORKSPACE';
-  status: 'OPEN' | 'RESOLVED';
-  resolvedAt: Date | null;
-  resolvedByName: string | null;
-  tags: string[];
-  exact: string;
-  prefix: string;
-  suffix: string;
-  blockKey: string | null;
-  endBlockKey: string | null;
-  start: number | null;
-  end: number | null;
-  anchorExact: string;
-  anchorStatus: AnchorStatus;
-};
+/** An annotation's own fields, as the export has them, plus its anchor on the exported revision. */
+export type AnnotationRow = Pick<
+  ExportAnnotation,
+  | 'id'
+  | 'authorId'
+  | 'authorName'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'visibility'
+  | 'status'
+  | 'resolvedAt'
+  | 'resolvedByName'
+  | 'tags'
+> & { exact: string; prefix: string; suffix: string } & Pick<
+    ExportAnnotation['anchor'],
+    'blockKey' | 'endBlockKey' | 'start' | 'end'
+  > & { anchorExact: string; anchorStatus: AnchorStatus };
 
 export type CommentRow = {
   id: string;
