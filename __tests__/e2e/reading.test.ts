@@ -53,6 +53,39 @@ describe('reading the demo document', () => {
     await context.close();
   });
 
+  it('a highlight opens its thread, and the paragraph button opens a composer, by mouse and keyboard', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, 'bob@example.com');
+    await page.goto(`${baseUrl()}/w/demo`);
+    await page.getByRole('link', { name: /Standing Committee/ }).click();
+    await page.waitForURL(/\/d\//);
+    await page.locator('[data-reader-js]').first().waitFor({ state: 'attached' });
+    // Highlights name their threads by page-local numbers; the island maps them to threads.
+    await page.locator('mark', { hasText: 'continued to improve' }).click();
+    await page.getByText('It pairs with "accelerating the restoration"').first().waitFor();
+    // The paragraph button of the second paragraph, with the keyboard: it names the block it
+    // belongs to through its section, so the new thread must land on that paragraph.
+    const second = page.locator('section.block').nth(1);
+    const key = (await second.getAttribute('id'))!.slice('p-'.length);
+    await second.locator('a.pno').focus();
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      const label = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+      if (label === 'Comment on paragraph 2') break;
+    }
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Comment on paragraph 2' });
+    await dialog.getByRole('textbox', { name: 'Your comment' }).click();
+    await page.keyboard.type('A note on the whole paragraph.');
+    await page.keyboard.press('Control+Enter');
+    const summary = page.locator('.thread-summary', { hasText: 'A note on the whole paragraph.' });
+    await summary.first().waitFor();
+    expect(await summary.first().locator('a', { hasText: 'go to text' }).getAttribute('href')).toBe(
+      `#p-${key}`,
+    );
+    await context.close();
+  });
+
   it('the reading text renders without client JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -47,8 +47,8 @@ describe('demo seed', () => {
     );
     expect(marked).toContain('continued to improve');
     expect(view.blocks.reduce((n, b) => n + b.threadIds.length, 0)).toBe(4);
-    expect(view.annotations.filter((a) => a.commentCount > 0)).toHaveLength(3);
-    expect(view.annotations.find((a) => a.quote === 'continued to improve')?.commentCount).toBe(3);
+    expect(view.summaries.filter((a) => a.commentCount > 0)).toHaveLength(3);
+    expect(view.summaries.find((a) => a.quote === 'continued to improve')?.commentCount).toBe(3);
     // The reply thread has a nested reply.
     const nested = await client.comment.count({ where: { parent: { parentId: { not: null } } } });
     expect(nested).toBeGreaterThanOrEqual(1);

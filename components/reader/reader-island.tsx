@@ -4,7 +4,7 @@
 // new-thread composer, paragraph threads, opening threads, j/k navigation, live updates. It
 // never renders the document text; highlights come back through router.refresh().
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { api } from '@/components/api-client';
 import { Composer, truncate, type ComposerTarget } from './composer';
 import { isTypingTarget, scrollBehavior } from './hooks';
@@ -37,6 +37,8 @@ export type ReaderIslandProps = {
   canAnnotate: boolean;
   isLatest: boolean;
   tagSuggestions?: string[];
+  /** The page's thread ids, space-separated, in the order highlights number them (`data-threads`). */
+  threadIds?: string;
   /** id of the <article> holding the reading text. */
   articleId?: string;
 };
@@ -50,9 +52,11 @@ export function ReaderIsland({
   canAnnotate,
   isLatest,
   tagSuggestions = [],
+  threadIds = '',
   articleId = 'reader-text',
 }: ReaderIslandProps) {
   const router = useRouter();
+  const pageThreadIds = useMemo(() => threadIds.split(' '), [threadIds]);
   const { reattach: reattaching } = useReaderStore();
   const [toolbar, setToolbar] = useState<Toolbar | null>(null);
   const [toolbarError, setToolbarError] = useState<string | null>(null);
@@ -305,15 +309,16 @@ export function ReaderIsland({
       if (e.defaultPrevented || e.button !== 0) return;
       const target = e.target as Element | null;
       if (!target) return;
-      const para = target.closest<HTMLElement>('[data-paragraph-thread]');
-      if (para) {
+      const para = target.closest<HTMLElement>('button[data-paragraph]');
+      const block = para?.closest<HTMLElement>('section.block');
+      if (para && block) {
         e.preventDefault();
         if (!canAnnotate || !isLatest) return;
         openComposer(
           {
             kind: 'paragraph',
-            blockKey: para.dataset.paragraphThread ?? '',
-            number: Number(para.dataset.paragraphNumber ?? 0),
+            blockKey: block.id.replace(/^p-/, ''),
+            number: Number(para.dataset.paragraph ?? 0),
           },
           para,
         );
@@ -326,9 +331,12 @@ export function ReaderIsland({
         openThread(decodeURIComponent(link.getAttribute('href')!.slice('#thread-'.length)));
         return;
       }
-      const mark = target.closest<HTMLElement>('mark[data-annotations]');
+      const mark = target.closest<HTMLElement>('mark[data-threads]');
       if (mark && selectionEmpty && !target.closest('a')) {
-        const ids = (mark.dataset.annotations ?? '').split(' ').filter(Boolean);
+        const ids = (mark.dataset.threads ?? '')
+          .split(' ')
+          .map((n) => pageThreadIds[parseInt(n, 36)])
+          .filter((id): id is string => !!id);
         // Several threads on these words: each click opens the next one.
         const current = readerStore.get().open?.id;
         const next = ids[(ids.indexOf(current ?? '') + 1) % ids.length];
@@ -347,7 +355,7 @@ export function ReaderIsland({
     };
     document.addEventListener('click', onClick);
     return () => document.removeEventListener('click', onClick);
-  }, [canAnnotate, isLatest, openComposer, openThread]);
+  }, [canAnnotate, isLatest, openComposer, openThread, pageThreadIds]);
 
   // Keys: Alt+H / Alt+C on a selection, Escape, j/k between thread summaries, Enter opens.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import type { ReaderAnnotation } from '@/lib/documents/get-reader';
+import type { ReaderSummary } from '@/lib/documents/get-reader';
 import { ReattachControl } from './reattach-control';
 import { ThreadSlot } from './thread-panel';
 
@@ -18,7 +18,7 @@ export function ThreadSummary({
   a,
   orphan = false,
 }: {
-  a: ReaderAnnotation;
+  a: ReaderSummary;
   /** An orphan offers "Re-attach" to the words it belongs to now. */
   orphan?: boolean;
 }) {

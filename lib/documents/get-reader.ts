@@ -6,6 +6,7 @@ import { documentForMember, documentForPublicToken, type AccessibleDocument } fr
 import type { InlineMark } from './blocks';
 import { segmentText, type HighlightRange, type Segment } from './highlights';
 import { filterCounts, matchesFilter, type FilterCounts, type ReaderFilter } from './reader-filter';
+import { readerRows, threadDetails, type ReaderRow } from './reader-rows';
 
 export type ReaderBlock = {
   key: string;
@@ -25,11 +26,16 @@ export type ReaderAnnotation = {
   anchorStatus: string;
   blockKey: string | null;
   quote: string;
-  prefix: string;
-  suffix: string;
+};
+
+/** A thread as its summary in the thread panel shows it. */
+export type ReaderSummary = ReaderAnnotation & {
   commentCount: number;
   firstComment: string | null;
 };
+
+/** How many threads (in reading order) get a summary; the default is all of them. */
+export type ReaderOptions = { summaries?: number };
 
 export type ReaderView = {
   document: { id: string; title: string; source: string | null; publishedOn: string | null };
@@ -37,8 +43,11 @@ export type ReaderView = {
   revision: { id: string; number: number; createdAt: Date; isLatest: boolean };
   revisions: { number: number; createdAt: Date }[];
   blocks: ReaderBlock[];
+  /** Every thread placed on this revision that passes the filter, in reading order. */
   annotations: ReaderAnnotation[];
-  orphans: ReaderAnnotation[];
+  /** The first `summaries` of them, with comment counts and first comments. */
+  summaries: ReaderSummary[];
+  orphans: ReaderSummary[];
   filterOptions: { authors: { id: string; name: string }[]; tags: string[]; counts: FilterCounts };
   abilities: { annotate: boolean; revise: boolean; share: boolean };
   publicLink: { token: string | null; threads: boolean };
@@ -48,9 +57,10 @@ export async function getReaderView(
   userId: string,
   documentId: string,
   filter: ReaderFilter = {},
+  options: ReaderOptions = {},
 ): Promise<ReaderView> {
   const { document, actor } = await documentForMember(userId, documentId);
-  return buildView(document, filter, {
+  return buildView(document, filter, options, {
     actor,
     visible: (a) => annotationVisible(actor, a),
   });
@@ -60,9 +70,10 @@ export async function getReaderView(
 export async function getPublicReaderView(
   token: string,
   filter: ReaderFilter = {},
+  options: ReaderOptions = {},
 ): Promise<ReaderView> {
   const document = await documentForPublicToken(token);
-  return buildView(document, filter, {
+  return buildView(document, filter, options, {
     actor: null,
     visible: (a) => document.publicThreads && a.visibility === 'WORKSPACE',
   });
@@ -80,12 +91,10 @@ export async function countComments(annotationIds: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.annotationId, r.n]));
 }
 
-/** Ids per query when loading annotations with their relations (Prisma binds one per id). */
-const ANNOTATION_CHUNK = 5_000;
-
 async function buildView(
   document: AccessibleDocument,
   filter: ReaderFilter,
+  options: ReaderOptions,
   who: {
     actor: Actor | null;
     visible: (a: { authorId: string; visibility: 'PRIVATE' | 'WORKSPACE' }) => boolean;
@@ -105,10 +114,8 @@ async function buildView(
       orderBy: { position: 'asc' },
       select: { key: true, type: true, text: true, marks: true },
     }),
-    annotationsWithRelations(document.id, shown.id),
+    readerRows(document.id, shown.id),
   ]);
-  // Counted per page of ids: Prisma's relation _count would group over every comment stored.
-  const commentCounts = await countComments(rows.map((r) => r.id));
   const userId = who.actor?.userId ?? null;
   const visible = rows.filter((a) => who.visible(a));
   // Threads that @mention the reader (their inbox has the MENTION entries).
@@ -128,25 +135,17 @@ async function buildView(
   );
   const filtered = visible.filter((a) => matchesFilter(a, filter, userId, mentioned));
 
-  const toView = (a: (typeof rows)[number]): ReaderAnnotation => {
-    const anchor = a.anchors[0]!;
-    const first = a.comments[0];
-    return {
-      id: a.id,
-      authorId: a.authorId,
-      authorName: a.author.name,
-      tags: a.tags,
-      status: a.status,
-      visibility: a.visibility,
-      anchorStatus: anchor.status,
-      blockKey: anchor.blockKey,
-      quote: anchor.status === 'ORPHANED' ? a.exact : anchor.exact || a.exact,
-      prefix: a.prefix,
-      suffix: a.suffix,
-      commentCount: commentCounts.get(a.id) ?? 0,
-      firstComment: first ? (first.hiddenAt ? null : first.bodyText.slice(0, 280)) : null,
-    };
-  };
+  const toView = (a: ReaderRow): ReaderAnnotation => ({
+    id: a.id,
+    authorId: a.authorId,
+    authorName: a.authorName,
+    tags: a.tags,
+    status: a.status,
+    visibility: a.visibility,
+    anchorStatus: a.anchorStatus,
+    blockKey: a.blockKey,
+    quote: a.anchorStatus === 'ORPHANED' ? a.exact : a.anchorExact || a.exact,
+  });
 
   const order = new Map(blocks.map((b, i) => [b.key, i]));
   const ranges = new Map<string, HighlightRange[]>();
@@ -154,23 +153,22 @@ async function buildView(
   const placed: ReaderAnnotation[] = [];
   const orphans: ReaderAnnotation[] = [];
   for (const a of filtered) {
-    const anchor = a.anchors[0]!;
-    const first = anchor.blockKey ? order.get(anchor.blockKey) : undefined;
-    const last = anchor.endBlockKey ? order.get(anchor.endBlockKey) : undefined;
-    if (anchor.status === 'ORPHANED' || first === undefined || last === undefined) {
+    const first = a.blockKey ? order.get(a.blockKey) : undefined;
+    const last = a.endBlockKey ? order.get(a.endBlockKey) : undefined;
+    if (a.anchorStatus === 'ORPHANED' || first === undefined || last === undefined) {
       orphans.push(toView(a));
       continue;
     }
     placed.push(toView(a));
     // Appended in place: copying the list per thread was quadratic on a busy paragraph.
-    const blockThreads = threads.get(anchor.blockKey!);
+    const blockThreads = threads.get(a.blockKey!);
     if (blockThreads) blockThreads.push(a.id);
-    else threads.set(anchor.blockKey!, [a.id]);
-    if (anchor.start === null || anchor.end === null) continue;
+    else threads.set(a.blockKey!, [a.id]);
+    if (a.start === null || a.end === null) continue;
     for (let i = first; i <= last; i++) {
       const block = blocks[i]!;
-      const start = i === first ? anchor.start : 0;
-      const end = i === last ? anchor.end : block.text.length;
+      const start = i === first ? a.start : 0;
+      const end = i === last ? a.end : block.text.length;
       const range = { start, end, annotationId: a.id };
       const blockRanges = ranges.get(block.key);
       if (blockRanges) blockRanges.push(range);
@@ -179,8 +177,16 @@ async function buildView(
   }
   // Threads in reading order.
   placed.sort((x, y) => (order.get(x.blockKey ?? '') ?? 0) - (order.get(y.blockKey ?? '') ?? 0));
+  // Counts and first comments only for the threads summarised (a page of a long discussion).
+  const summarised = placed.slice(0, options.summaries ?? placed.length);
+  const details = await threadDetails([...summarised, ...orphans].map((a) => a.id));
+  const withDetails = (a: ReaderAnnotation): ReaderSummary => ({
+    ...a,
+    commentCount: details.get(a.id)?.commentCount ?? 0,
+    firstComment: details.get(a.id)?.firstComment ?? null,
+  });
 
-  const authors = new Map(visible.map((a) => [a.authorId, a.author.name]));
+  const authors = new Map(visible.map((a) => [a.authorId, a.authorName]));
   const actor = who.actor;
   return {
     document: {
@@ -205,7 +211,8 @@ async function buildView(
       threadIds: threads.get(b.key) ?? [],
     })),
     annotations: placed,
-    orphans,
+    summaries: summarised.map(withDetails),
+    orphans: orphans.map(withDetails),
     filterOptions: {
       authors: [...authors].map(([id, name]) => ({ id, name })),
       tags: [...new Set(visible.flatMap((a) => a.tags))].sort(),
@@ -223,47 +230,4 @@ async function buildView(
       threads: document.publicThreads,
     },
   };
-}
-
-/**
- * Every annotation anchored on the revision, oldest first, with what the reader shows. Loaded in
- * chunks of ids: Prisma fetches relations with an IN list of the parents' ids, and a document
- * with 50,000 threads would exceed PostgreSQL's bind-parameter limit in one query.
- */
-async function annotationsWithRelations(documentId: string, revisionId: string) {
-  const ids = await db().annotation.findMany({
-    where: { documentId, anchors: { some: { revisionId } } },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true },
-  });
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += ANNOTATION_CHUNK)
-    chunks.push(ids.slice(i, i + ANNOTATION_CHUNK).map((r) => r.id));
-  const loaded = await Promise.all(
-    chunks.map((chunk) =>
-      db().annotation.findMany({
-        where: { id: { in: chunk } },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: {
-          id: true,
-          authorId: true,
-          visibility: true,
-          status: true,
-          tags: true,
-          exact: true,
-          prefix: true,
-          suffix: true,
-          author: { select: { name: true } },
-          anchors: { where: { revisionId } },
-          comments: {
-            where: { deletedAt: null, parentId: null },
-            orderBy: { createdAt: 'asc' },
-            take: 1,
-            select: { bodyText: true, hiddenAt: true },
-          },
-        },
-      }),
-    ),
-  );
-  return loaded.flat();
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FilterBar } from '@/components/reader/filter-bar';
-import { ReaderBlockView } from '@/components/reader/reader-block';
+import { ReaderText } from '@/components/reader/reader-text';
 import { ReaderIsland } from '@/components/reader/reader-island';
 import { ThreadSummary } from '@/components/reader/thread-summary';
 import { requirePageUser } from '@/lib/auth/require-page-user';
@@ -30,8 +30,9 @@ export default async function ReaderPage({
   // reading page stays light; every thread still opens from its highlight.
   const shown = query.threads === 'all' ? ALL_THREADS : THREADS_SHOWN;
   const user = await requirePageUser(`/d/${id}`);
-  const view = await orNotFound(getReaderView(user.id, id, filter));
-  const summaries = view.annotations.slice(0, shown);
+  const view = await orNotFound(getReaderView(user.id, id, filter, { summaries: shown }));
+  const summaries = view.summaries;
+  const threadIds = view.annotations.map((a) => a.id);
   return (
     <div className="reader-layout">
       <article className="reader" id="reader-text" aria-labelledby="doc-title">
@@ -67,9 +68,11 @@ export default async function ReaderPage({
             <Link href={`/d/${id}/export`}>Export</Link>
           </nav>
         </header>
-        {view.blocks.map((b) => (
-          <ReaderBlockView key={b.key} block={b} canAnnotate={view.abilities.annotate} />
-        ))}
+        <ReaderText
+          blocks={view.blocks}
+          canAnnotate={view.abilities.annotate}
+          threadIds={threadIds}
+        />
       </article>
       <ReaderIsland
         documentId={view.document.id}
@@ -78,6 +81,7 @@ export default async function ReaderPage({
         canAnnotate={view.abilities.annotate}
         isLatest={view.revision.isLatest}
         tagSuggestions={view.filterOptions.tags}
+        threadIds={threadIds.join(' ')}
       />
       <aside className="thread-panel" aria-label="Threads">
         <h2>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ReaderBlockView } from '@/components/reader/reader-block';
+import { ReaderText } from '@/components/reader/reader-text';
 import { ThreadSummary } from '@/components/reader/thread-summary';
 import { getPublicReaderView } from '@/lib/documents/get-reader';
 import { orNotFound } from '@/lib/http/page-errors';
@@ -25,14 +25,12 @@ export default async function PublicReaderPage({ params }: { params: Promise<{ t
             the discussion.
           </p>
         </header>
-        {view.blocks.map((b) => (
-          <ReaderBlockView key={b.key} block={b} />
-        ))}
+        <ReaderText blocks={view.blocks} />
       </article>
       {view.annotations.length > 0 ? (
         <aside className="thread-panel" aria-label="Threads">
           <h2>Threads</h2>
-          {view.annotations.map((a) => (
+          {view.summaries.map((a) => (
             <ThreadSummary key={a.id} a={a} />
           ))}
         </aside>
