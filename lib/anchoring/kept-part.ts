@@ -99,6 +99,11 @@ export const COPY_CONTEXT = 64;
 export const COPY_WINDOW = 2000;
 /** Extra context characters another copy must agree on to be preferred. */
 export const COPY_MARGIN = 16;
+/**
+ * Most copies compared across the whole document when the diff's copy has poor context; a
+ * quote with more copies (a common word) is only compared within COPY_WINDOW.
+ */
+export const GLOBAL_COPY_LIMIT = 64;
 
 /** Characters of old context around [na, nb) that agree with new context around [at, at+len). */
 export function contextAgreement(o: string, n: string, na: number, nb: number, at: number): number {
@@ -126,18 +131,45 @@ export function betterCopy(o: string, n: string, na: number, nb: number, ns: num
   const here = contextAgreement(o, n, na, nb, ns);
   if (here >= 2 * COPY_CONTEXT - COPY_MARGIN) return ns;
   const quote = o.slice(na, nb);
-  const from = Math.max(0, ns - COPY_WINDOW);
-  const window = n.slice(from, ns + quote.length + COPY_WINDOW);
   let best = ns;
   let bestScore = here + COPY_MARGIN - 1;
-  for (let k = window.indexOf(quote); k !== -1; k = window.indexOf(quote, k + 1)) {
-    const at = from + k;
-    if (at === ns) continue;
+  const consider = (at: number): void => {
+    if (at === ns) return;
     const score = contextAgreement(o, n, na, nb, at);
     if (score > bestScore) {
       best = at;
       bestScore = score;
     }
+  };
+  // Poor agreement where the diff put it (its section was rewritten, or moved as a whole): the
+  // copy that kept the old surroundings may be anywhere in the document.
+  const global = here < COPY_CONTEXT ? copiesIn(n, quote, 0, n.length, GLOBAL_COPY_LIMIT) : null;
+  if (global) {
+    for (const at of global) consider(at);
+    return best;
   }
+  const from = Math.max(0, ns - COPY_WINDOW);
+  const to = Math.min(n.length, ns + quote.length + COPY_WINDOW);
+  for (const at of copiesIn(n, quote, from, to, Infinity) ?? []) consider(at);
   return best;
+}
+
+/** Starts of `quote` inside s[from, to), or null when there are more than `limit`. */
+function copiesIn(
+  s: string,
+  quote: string,
+  from: number,
+  to: number,
+  limit: number,
+): number[] | null {
+  const out: number[] = [];
+  for (
+    let k = s.indexOf(quote, from);
+    k !== -1 && k + quote.length <= to;
+    k = s.indexOf(quote, k + 1)
+  ) {
+    if (out.length === limit) return null;
+    out.push(k);
+  }
+  return out;
 }

@@ -9,7 +9,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { docsOf, fetchAll } from './fetch';
-import { classify, coveredNew, groundTruthMap } from './groundtruth';
+import { classify } from './classify';
+import { coveredNew, groundTruthMap } from './groundtruth';
 import { PACKAGES } from './packages';
 
 const OUT = path.join(__dirname, '../../__tests__/fixtures/anchoring/corpus');

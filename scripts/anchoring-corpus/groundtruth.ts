@@ -6,13 +6,15 @@
  *     the engine uses patience + Myers with bounds and works on folded text);
  *  3. islands of 1-2 short coincidentally-equal tokens inside rewritten hunks are dropped
  *     (the usual "semantic cleanup": an equality shorter than the edits on both sides);
- *  4. whole lines deleted in one place and inserted verbatim in another are paired as moves.
+ *  4. whole lines deleted in one place and inserted verbatim in another are paired as moves;
+ *  5. every classification is checked against plain string evidence (survival.ts).
  * Every "intact" expectation is verified by direct substring comparison.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { collapseWhitespace, type Collapsed } from './survival';
 
 /** oldToNew[i] = index in new text of old char i, -1 if deleted, -2 if unknown (hunk too big). */
 export type CharMap = Int32Array;
@@ -161,6 +163,9 @@ export type GroundTruth = {
   map: CharMap;
   /** For each old char inside a changed hunk: [start, end) of the hunk's new text, else null. */
   hunkOf: (i: number) => [number, number] | null;
+  /** Both texts with whitespace runs collapsed, for the survival rule (survival.ts). */
+  collapsedOld: Collapsed;
+  collapsedNew: Collapsed;
 };
 
 export function groundTruthMap(oldText: string, newText: string): GroundTruth {
@@ -249,7 +254,12 @@ export function groundTruthMap(oldText: string, newText: string): GroundTruth {
     for (const [oa, ob, na, nb] of hunkRanges) if (i >= oa && i < ob) return [na, nb];
     return null;
   };
-  return { map, hunkOf };
+  return {
+    map,
+    hunkOf,
+    collapsedOld: collapseWhitespace(oldText),
+    collapsedNew: collapseWhitespace(newText),
+  };
 }
 
 /** covered[j] = 1 when new char j is the image of some old char. */
@@ -339,155 +349,4 @@ function fuzzyMoves(
       }
     }
   }
-}
-
-/** Does the alignment also keep >= 8 characters of context right before or after the span? */
-function carried(map: CharMap, start: number, end: number, ns: number, ne: number): boolean {
-  let before = 0;
-  while (before < 8 && start - 1 - before >= 0 && map[start - 1 - before] === ns - 1 - before)
-    before++;
-  let after = 0;
-  while (after < 8 && end + after < map.length && map[end + after] === ne + after) after++;
-  return before >= 8 || after >= 8;
-}
-
-export type CaseClass = 'intact' | 'deleted' | 'edited' | 'rewritten';
-
-/**
- * intact: every character kept, contiguous and verified equal; deleted: no non-space character
- * kept; edited: at least half kept (expected = extent of the kept part); rewritten: less than
- * half kept (either null or an overlapping anchor is acceptable). null = unknown, skip.
- */
-export function classify(
-  oldText: string,
-  newText: string,
-  gt: GroundTruth,
-  start: number,
-  end: number,
-  newCovered: Uint8Array,
-): { cls: CaseClass; expected: [number, number] | null } | null {
-  const map = gt.map;
-  let solid = 0;
-  let kept = 0;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = start; i < end; i++) {
-    const v = map[i]!;
-    if (v === -2) return null;
-    const isSpace = /\s/.test(oldText[i]!);
-    if (!isSpace) solid++;
-    if (v >= 0) {
-      if (!isSpace) kept++;
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v + 1);
-    }
-  }
-  if (solid === 0) return null;
-  if (kept === solid && map[start]! >= 0 && map[end - 1]! >= 0) {
-    const ns = map[start]!;
-    const ne = map[end - 1]! + 1;
-    if (newText.slice(ns, ne) === oldText.slice(start, end)) {
-      // Trust an intact mapping only if the quote is unique in the new text or the alignment
-      // also carries some neighbouring text along; otherwise it may be a coincidental copy.
-      const quote = oldText.slice(start, end);
-      const unique = newText.indexOf(quote) === newText.lastIndexOf(quote);
-      if (!unique && !carried(map, start, end, ns, ne)) return null;
-      return { cls: 'intact', expected: [ns, ne] };
-    }
-    if (hi - lo > 2 * (end - start) + 40) return null;
-    return { cls: 'edited', expected: [lo, hi] };
-  }
-  if (kept === 0) {
-    const quote = oldText.slice(start, end);
-    // Text that reappears verbatim in the replacement of its own hunk was moved within it
-    // (a sentence reordered); for short quotes that is ambiguous, so such cases are skipped.
-    const hunk = gt.hunkOf(start);
-    if (hunk) {
-      const local = newText.slice(hunk[0], hunk[1]);
-      const at = local.indexOf(quote);
-      if (at !== -1) {
-        if (quote.trim().length < 8) return null;
-        let fresh = true;
-        for (let c = hunk[0] + at; c < hunk[0] + at + quote.length && fresh; c++)
-          if (newCovered[c]) fresh = false;
-        if (fresh && local.indexOf(quote, at + 1) === -1)
-          return { cls: 'intact', expected: [hunk[0] + at, hunk[0] + at + quote.length] };
-        return null;
-      }
-    }
-    // Text that left this place but reappears verbatim, once, in new material was moved.
-    // Reappearing several times in new material is a possible move we cannot pin down: skip.
-    if (quote.trim().length >= 6) {
-      const fresh: number[] = [];
-      for (let at = newText.indexOf(quote); at !== -1; at = newText.indexOf(quote, at + 1)) {
-        let isFresh = true;
-        for (let c = at; c < at + quote.length && isFresh; c++) if (newCovered[c]) isFresh = false;
-        if (isFresh) fresh.push(at);
-      }
-      const at = fresh[0];
-      if (
-        at !== undefined &&
-        fresh.length === 1 &&
-        newText.indexOf(quote) === newText.lastIndexOf(quote)
-      ) {
-        return { cls: 'intact', expected: [at, at + quote.length] };
-      }
-      if (fresh.length > 0) return null;
-    }
-    // Most of a long quote reappearing verbatim in pieces means it was rewritten around, not
-    // deleted: too ambiguous to score.
-    if (quote.length >= 24) {
-      let found = 0;
-      let chunks = 0;
-      for (let k = 0; k + 12 <= quote.length; k += 12) {
-        chunks++;
-        if (newText.includes(quote.slice(k, k + 12))) found++;
-      }
-      if (found * 2 >= chunks) return null;
-    }
-    const survives = survivesWithContext(oldText, newText, start, end);
-    if (survives === 'ambiguous') return null;
-    if (survives !== 'none') return { cls: 'intact', expected: survives };
-    return { cls: 'deleted', expected: null };
-  }
-  // Kept characters scattered over a region much wider than the span are LCS coincidences in a
-  // rewritten block, not a surviving part: too ambiguous to score either way.
-  if (hi - lo > 2 * (end - start) + 40) return null;
-  if (kept / solid < 0.5) {
-    const survives = survivesWithContext(oldText, newText, start, end);
-    if (survives === 'ambiguous') return null;
-    if (survives !== 'none') return { cls: 'intact', expected: survives };
-    return { cls: 'rewritten', expected: [lo, hi] };
-  }
-  return { cls: 'edited', expected: [lo, hi] };
-}
-
-/** Characters of context on each side that make a verbatim reappearance unambiguous. */
-const SURVIVAL_CONTEXT = 32;
-
-/**
- * Guard against LCS pairing errors in repetitive or heavily rewritten hunks: a span the
- * alignment calls deleted (or mostly rewritten) whose quote still appears verbatim in the new
- * text together with SURVIVAL_CONTEXT characters of its old context was not deleted. With the
- * context on both sides matching at exactly one place, the span is intact there; with only one
- * side matching (or several places) it is ambiguous and skipped. Plain string search on the raw
- * texts, independent of the engine.
- */
-function survivesWithContext(
-  oldText: string,
-  newText: string,
-  start: number,
-  end: number,
-): 'none' | 'ambiguous' | [number, number] {
-  const quote = oldText.slice(start, end);
-  const left = oldText.slice(Math.max(0, start - SURVIVAL_CONTEXT), start);
-  const right = oldText.slice(end, end + SURVIVAL_CONTEXT);
-  const both = left + quote + right;
-  const at = newText.indexOf(both);
-  if (at !== -1) {
-    if (newText.indexOf(both, at + 1) !== -1) return 'ambiguous';
-    return [at + left.length, at + left.length + quote.length];
-  }
-  if (newText.includes(left + quote) || newText.includes(quote + right)) return 'ambiguous';
-  return 'none';
 }
