@@ -251,6 +251,28 @@ describe('threads', () => {
     expect(String(csv.json)).not.toContain('Note to self');
   });
 
+  it('a comment stores its event and bumps the document activity time, at most every 10 s', async () => {
+    const w = await makeDocWorld();
+    const old = new Date(Date.now() - 60_000);
+    await db().document.update({ where: { id: w.document.id }, data: { lastActivityAt: old } });
+    const before = Date.now();
+    const reply = await replyToThread(w.owner.id, w.shared.annotation.id, { body: text('Bump') });
+    const doc = await db().document.findUniqueOrThrow({ where: { id: w.document.id } });
+    // Stored in UTC like every Prisma timestamp: within this test's clock window.
+    expect(doc.lastActivityAt.getTime()).toBeGreaterThanOrEqual(before - 1_000);
+    expect(doc.lastActivityAt.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
+    const event = await db().documentEvent.findFirstOrThrow({
+      where: { documentId: w.document.id, type: 'comment.created' },
+      orderBy: { id: 'desc' },
+    });
+    expect(event.payload).toMatchObject({ commentId: reply.id });
+    expect(Math.abs(event.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    // A second comment within the resolution leaves the time alone.
+    await replyToThread(w.owner.id, w.shared.annotation.id, { body: text('Again') });
+    const again = await db().document.findUniqueOrThrow({ where: { id: w.document.id } });
+    expect(again.lastActivityAt).toEqual(doc.lastActivityAt);
+  });
+
   it('a NOTIFY reaches a second, independent subscriber', async () => {
     const w = await makeDocWorld();
     const hub = createLiveHub(process.env.DATABASE_URL!);

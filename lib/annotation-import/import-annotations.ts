@@ -4,9 +4,9 @@
  * happen before the transaction; the transaction re-checks the revision so a concurrent revise
  * cannot leave anchors on a stale revision.
  */
-import { randomBytes } from 'node:crypto';
 import { MAX_COMMENTS_PER_THREAD } from '../annotations/comments';
 import { db, Prisma } from '../db/client';
+import { newId } from '../db/ids';
 import { documentForMember } from '../documents/access';
 import { AppError } from '../errors/app-error';
 import { authorize, documentPolicy } from '../policies';
@@ -26,14 +26,6 @@ export type ImportResult = {
   threads: { id: string; externalId: string; status: 'ANCHORED' | 'ORPHANED' }[];
 };
 
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-/** Ids are made here (cuid-like) so comments can name their parents in one createMany. */
-function newId(): string {
-  let id = 'c' + Date.now().toString(36);
-  for (const b of randomBytes(16)) id += ALPHABET[b % ALPHABET.length];
-  return id;
-}
 
 export function isImportFormat(value: string): value is ImportFormat {
   return (IMPORT_FORMATS as readonly string[]).includes(value);

@@ -182,6 +182,8 @@ export async function createAnnotation(userId: string, documentId: string, input
         writerId: userId,
         mentions: comment.mentions,
         privateTo: data.visibility === 'PRIVATE' ? userId : null,
+        // A new thread: its only comment is this one.
+        participants: [],
       });
     }
     await publishDocumentEvent(tx, documentId, 'annotation.created', {

@@ -1,41 +1,60 @@
 import type { Tx } from '../db/tx';
 
+export type CommentRecipient = { userId: string; kind: 'MENTION' | 'REPLY' };
+
+export type RecipientInput = {
+  annotationAuthorId: string;
+  writerId: string;
+  /** Users the comment @mentions. */
+  mentions: string[];
+  /** The author of a private annotation (nobody else may be told), or null. */
+  privateTo: string | null;
+  /** Authors of the thread's live comments. */
+  participants: string[];
+};
+
 /**
- * Inbox entries for a new comment: everyone mentioned, and everyone who took part in the
- * thread (author of the annotation or of a comment), except the writer. Private annotations
- * notify nobody but their author.
+ * Who gets an inbox entry for a new comment: everyone mentioned (MENTION), and everyone else who
+ * took part in the thread — the annotation's author or a comment's — (REPLY), except the writer.
+ * Private annotations notify nobody but their author.
  */
-export async function notifyForComment(
-  tx: Tx,
-  opts: {
-    commentId: string;
-    annotationId: string;
-    annotationAuthorId: string;
-    writerId: string;
-    mentions: string[];
-    privateTo: string | null;
-  },
-): Promise<void> {
-  const mentioned = opts.mentions.filter(
+export function commentRecipients(opts: RecipientInput): CommentRecipient[] {
+  const mentioned = [...new Set(opts.mentions)].filter(
     (id) => id !== opts.writerId && (!opts.privateTo || id === opts.privateTo),
   );
-  const participants = await tx.comment.findMany({
-    where: { annotationId: opts.annotationId, deletedAt: null },
-    select: { authorId: true },
-    distinct: ['authorId'],
-  });
-  const repliedTo = new Set([opts.annotationAuthorId, ...participants.map((p) => p.authorId)]);
+  const repliedTo = new Set([opts.annotationAuthorId, ...opts.participants]);
   repliedTo.delete(opts.writerId);
   for (const id of mentioned) repliedTo.delete(id);
   if (opts.privateTo)
     for (const id of [...repliedTo]) if (id !== opts.privateTo) repliedTo.delete(id);
-  const rows = [
-    ...mentioned.map((userId) => ({ userId, kind: 'MENTION' as const, commentId: opts.commentId })),
-    ...[...repliedTo].map((userId) => ({
-      userId,
-      kind: 'REPLY' as const,
-      commentId: opts.commentId,
-    })),
+  return [
+    ...mentioned.map((userId) => ({ userId, kind: 'MENTION' as const })),
+    ...[...repliedTo].map((userId) => ({ userId, kind: 'REPLY' as const })),
   ];
+}
+
+/** Writes the inbox entries for a comment inside the caller's transaction. */
+export async function notifyForComment(
+  tx: Tx,
+  opts: Omit<RecipientInput, 'participants'> & {
+    commentId: string;
+    annotationId: string;
+    /** Authors of the thread's live comments, when the caller knows them already. */
+    participants?: string[];
+  },
+): Promise<void> {
+  const participants =
+    opts.participants ??
+    (
+      await tx.comment.findMany({
+        where: { annotationId: opts.annotationId, deletedAt: null },
+        select: { authorId: true },
+        distinct: ['authorId'],
+      })
+    ).map((p) => p.authorId);
+  const rows = commentRecipients({ ...opts, participants }).map((r) => ({
+    ...r,
+    commentId: opts.commentId,
+  }));
   if (rows.length) await tx.notification.createMany({ data: rows, skipDuplicates: true });
 }

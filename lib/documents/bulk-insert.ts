@@ -4,17 +4,13 @@
  * Prisma's createMany of 2,000 blocks and 5,000 anchors took over two seconds of a revision
  * upload (bench figure 6), almost all of it building and binding the statement.
  */
-import { randomBytes } from 'node:crypto';
 import type { InlineMark } from './blocks';
+import { newId } from '../db/ids';
 import type { Tx } from '../db/tx';
 
 /** Rows per statement: PostgreSQL arrays are fine at this size, and memory stays modest. */
 const BATCH = 5_000;
 
-/** An id in the shape of Prisma's cuid() (`c` + time + randomness): opaque, unique, sortable. */
-export function newRowId(): string {
-  return `c${Date.now().toString(36)}${randomBytes(9).toString('base64url')}`;
-}
 
 export type BlockRow = {
   revisionId: string;
@@ -33,7 +29,7 @@ export async function insertBlocks(tx: Tx, rows: BlockRow[]): Promise<void> {
        SELECT id, "revisionId", position, key, type, text, marks::jsonb
          FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])
            AS t(id, "revisionId", position, key, type, text, marks)`,
-      batch.map(() => newRowId()),
+      batch.map(() => newId()),
       batch.map((r) => r.revisionId),
       batch.map((r) => r.position),
       batch.map((r) => r.key),
