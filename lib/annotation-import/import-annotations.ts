@@ -26,7 +26,6 @@ export type ImportResult = {
   threads: { id: string; externalId: string; status: 'ANCHORED' | 'ORPHANED' }[];
 };
 
-
 export function isImportFormat(value: string): value is ImportFormat {
   return (IMPORT_FORMATS as readonly string[]).includes(value);
 }

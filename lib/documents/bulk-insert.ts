@@ -11,7 +11,6 @@ import type { Tx } from '../db/tx';
 /** Rows per statement: PostgreSQL arrays are fine at this size, and memory stays modest. */
 const BATCH = 5_000;
 
-
 export type BlockRow = {
   revisionId: string;
   position: number;
