@@ -1,11 +1,10 @@
 /** The public API's annotation list: filtered, in a stable order, with cursor pagination. */
 import { z } from 'zod';
-import { db } from '../db/client';
+import { db, Prisma } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../http/validate';
-import { annotationsVisibleTo } from '../policies';
+import { annotationVisibleSql } from '../policies';
 import { documentForMember } from '../documents/access';
-import { countComments } from '../documents/get-reader';
 
 export const listAnnotationsSchema = z.object({
   author: z.string().max(64).optional(),
@@ -41,26 +40,11 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 const encodeCursor = (a: { createdAt: Date; id: string }) =>
   Buffer.from(`${a.createdAt.toISOString()}|${a.id}`).toString('base64url');
 
-export const annotationApiSelect = (revisionId: string) =>
-  ({
-    id: true,
-    authorId: true,
-    author: { select: { name: true } },
-    visibility: true,
-    status: true,
-    tags: true,
-    exact: true,
-    prefix: true,
-    suffix: true,
-    createdAt: true,
-    updatedAt: true,
-    anchors: { where: { revisionId } },
-  }) as const;
-
+/** One annotation as the API lists it: its fields, author, anchor on the latest revision. */
 type Row = {
   id: string;
   authorId: string;
-  author: { name: string };
+  authorName: string;
   visibility: 'PRIVATE' | 'WORKSPACE';
   status: 'OPEN' | 'RESOLVED';
   tags: string[];
@@ -69,99 +53,93 @@ type Row = {
   suffix: string;
   createdAt: Date;
   updatedAt: Date;
-  anchors: {
-    blockKey: string | null;
-    endBlockKey: string | null;
-    start: number | null;
-    end: number | null;
-    exact: string;
-    status: string;
-    confidence: number;
-  }[];
-  _count: { comments: number };
+  /** Null when the annotation has no anchor on the latest revision. */
+  anchorStatus: string | null;
+  blockKey: string | null;
+  endBlockKey: string | null;
+  start: number | null;
+  end: number | null;
+  anchorExact: string | null;
+  confidence: number | null;
+  commentCount: number;
 };
 
 /** The JSON shape of an annotation in the public API. */
 export function annotationJson(a: Row) {
-  const anchor = a.anchors[0];
   return {
     id: a.id,
-    author: { id: a.authorId, name: a.author.name },
+    author: { id: a.authorId, name: a.authorName },
     visibility: a.visibility,
     status: a.status,
     tags: a.tags,
     selectors: {
       quote: { type: 'TextQuoteSelector', exact: a.exact, prefix: a.prefix, suffix: a.suffix },
-      blockKey: anchor?.blockKey ?? null,
-      endBlockKey: anchor?.endBlockKey ?? null,
+      blockKey: a.blockKey,
+      endBlockKey: a.endBlockKey,
       position:
-        anchor && anchor.start !== null
-          ? { type: 'TextPositionSelector', start: anchor.start, end: anchor.end }
-          : null,
+        a.start !== null ? { type: 'TextPositionSelector', start: a.start, end: a.end } : null,
     },
-    anchor: anchor
-      ? { status: anchor.status, exact: anchor.exact, confidence: anchor.confidence }
-      : null,
-    commentCount: a._count.comments,
+    anchor:
+      a.anchorStatus !== null
+        ? { status: a.anchorStatus, exact: a.anchorExact ?? '', confidence: a.confidence ?? 0 }
+        : null,
+    commentCount: a.commentCount,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };
 }
 
+/**
+ * The rows, in one query: the annotation, its author, its anchor on the document's latest
+ * revision and its live comment count. `where` narrows "Annotation" AS a.
+ */
+function apiRows(documentId: string, where: Prisma.Sql, limit: number): Promise<Row[]> {
+  return db().$queryRaw<Row[]>`
+    SELECT a.id, a."authorId", u.name AS "authorName", a.visibility::text AS visibility,
+           a.status::text AS status, a.tags, a.exact, a.prefix, a.suffix,
+           a."createdAt", a."updatedAt",
+           x.status::text AS "anchorStatus", x."blockKey", x."endBlockKey", x.start, x."end",
+           x.exact AS "anchorExact", x.confidence,
+           (SELECT count(*)::int FROM "Comment" c
+             WHERE c."annotationId" = a.id AND c."deletedAt" IS NULL) AS "commentCount"
+      FROM "Annotation" a
+      JOIN "User" u ON u.id = a."authorId"
+      LEFT JOIN "AnnotationAnchor" x ON x."annotationId" = a.id AND x."revisionId" = (
+        SELECT r.id FROM "Revision" r WHERE r."documentId" = ${documentId}
+         ORDER BY r.number DESC LIMIT 1)
+     WHERE a."documentId" = ${documentId} AND ${where}
+     ORDER BY a."createdAt", a.id
+     LIMIT ${limit}`;
+}
+
+/** `q` as an ILIKE pattern that matches it literally (Prisma's `contains` escapes the same way). */
+const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 export async function listAnnotations(userId: string, documentId: string, query: unknown) {
   await documentForMember(userId, documentId);
   const q = parseInput(listAnnotationsSchema, query);
-  const revision = await db().revision.findFirstOrThrow({
-    where: { documentId },
-    orderBy: { number: 'desc' },
-    select: { id: true },
-  });
   const after = q.cursor ? decodeCursor(q.cursor) : null;
-  const rows = await db().annotation.findMany({
-    where: {
-      AND: [
-        { documentId },
-        annotationsVisibleTo(userId),
-        q.author ? { authorId: q.author } : {},
-        q.tag ? { tags: { has: q.tag.toLowerCase() } } : {},
-        q.status ? { status: q.status } : {},
-        q.visibility ? { visibility: q.visibility } : {},
-        q.q
-          ? {
-              OR: [
-                { exact: { contains: q.q, mode: 'insensitive' as const } },
-                {
-                  comments: {
-                    some: {
-                      deletedAt: null,
-                      hiddenAt: null,
-                      bodyText: { contains: q.q, mode: 'insensitive' as const },
-                    },
-                  },
-                },
-              ],
-            }
-          : {},
-        after
-          ? {
-              OR: [
-                { createdAt: { gt: after.createdAt } },
-                { createdAt: after.createdAt, id: { gt: after.id } },
-              ],
-            }
-          : {},
-      ],
-    },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    take: q.limit + 1,
-    select: annotationApiSelect(revision.id),
-  });
+  const conditions: Prisma.Sql[] = [annotationVisibleSql(userId)];
+  if (q.author) conditions.push(Prisma.sql`a."authorId" = ${q.author}`);
+  if (q.tag) conditions.push(Prisma.sql`${q.tag.toLowerCase()} = ANY(a.tags)`);
+  if (q.status) conditions.push(Prisma.sql`a.status::text = ${q.status}`);
+  if (q.visibility) conditions.push(Prisma.sql`a.visibility::text = ${q.visibility}`);
+  if (q.q) {
+    const pattern = containsPattern(q.q);
+    conditions.push(Prisma.sql`(a.exact ILIKE ${pattern} OR EXISTS (
+      SELECT 1 FROM "Comment" c
+       WHERE c."annotationId" = a.id AND c."deletedAt" IS NULL AND c."hiddenAt" IS NULL
+         AND c."bodyText" ILIKE ${pattern}))`);
+  }
+  if (after)
+    conditions.push(
+      // Timestamps are stored in UTC without a zone (as Prisma writes them).
+      Prisma.sql`(a."createdAt", a.id) > (${after.createdAt.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${after.id})`,
+    );
+  const rows = await apiRows(documentId, Prisma.join(conditions, ' AND '), q.limit + 1);
   const page = rows.slice(0, q.limit);
-  const counts = await countComments(page.map((r) => r.id));
   return {
-    items: page.map((r) =>
-      annotationJson({ ...r, _count: { comments: counts.get(r.id) ?? 0 } } as Row),
-    ),
+    items: page.map(annotationJson),
     nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null,
   };
 }
@@ -172,15 +150,7 @@ export async function getAnnotationJson(userId: string, annotationId: string) {
     select: { documentId: true },
   });
   if (!a) throw new AppError('NOT_FOUND');
-  const revision = await db().revision.findFirstOrThrow({
-    where: { documentId: a.documentId },
-    orderBy: { number: 'desc' },
-    select: { id: true },
-  });
-  const counts = await countComments([annotationId]);
-  const row = await db().annotation.findUniqueOrThrow({
-    where: { id: annotationId },
-    select: annotationApiSelect(revision.id),
-  });
-  return annotationJson({ ...row, _count: { comments: counts.get(annotationId) ?? 0 } } as Row);
+  const [row] = await apiRows(a.documentId, Prisma.sql`a.id = ${annotationId}`, 1);
+  if (!row) throw new AppError('NOT_FOUND');
+  return annotationJson(row);
 }

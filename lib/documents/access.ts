@@ -1,6 +1,5 @@
 import { db } from '../db/client';
-import { authorize, documentPolicy, type Actor } from '../policies';
-import { actorIn } from '../workspaces/actor';
+import { authorize, documentPolicy, type Actor, type Role } from '../policies';
 
 const documentFields = {
   id: true,
@@ -14,19 +13,54 @@ const documentFields = {
   workspace: { select: { slug: true, name: true } },
 } as const;
 
-export type AccessibleDocument = NonNullable<Awaited<ReturnType<typeof loadDocument>>>;
+export type AccessibleDocument = {
+  id: string;
+  title: string;
+  source: string | null;
+  publishedOn: string | null;
+  createdById: string;
+  workspaceId: string;
+  publicToken: string | null;
+  publicThreads: boolean;
+  workspace: { slug: string; name: string };
+};
 
-function loadDocument(documentId: string) {
-  return db().document.findUnique({ where: { id: documentId }, select: documentFields });
-}
+type DocumentAccessRow = Omit<AccessibleDocument, 'workspace'> & {
+  workspaceSlug: string;
+  workspaceName: string;
+  role: Role | null;
+};
 
-/** The document and the user's role, for a member; NOT_FOUND for anyone else. */
+/**
+ * The document and the user's role, for a member; NOT_FOUND for anyone else. One query (the
+ * document, its workspace and the membership): every page and API call on a document starts here.
+ */
 export async function documentForMember(
   userId: string,
   documentId: string,
 ): Promise<{ document: AccessibleDocument; actor: Actor }> {
-  const document = await loadDocument(documentId);
-  const actor = document ? await actorIn(db(), document.workspaceId, userId) : null;
+  const [row] = await db().$queryRaw<DocumentAccessRow[]>`
+    SELECT d.id, d.title, d.source, d."publishedOn", d."createdById", d."workspaceId",
+           d."publicToken", d."publicThreads", w.slug AS "workspaceSlug",
+           w.name AS "workspaceName", m.role::text AS role
+      FROM "Document" d
+      JOIN "Workspace" w ON w.id = d."workspaceId"
+      LEFT JOIN "Membership" m ON m."workspaceId" = d."workspaceId" AND m."userId" = ${userId}
+     WHERE d.id = ${documentId}`;
+  const document: AccessibleDocument | null = row
+    ? {
+        id: row.id,
+        title: row.title,
+        source: row.source,
+        publishedOn: row.publishedOn,
+        createdById: row.createdById,
+        workspaceId: row.workspaceId,
+        publicToken: row.publicToken,
+        publicThreads: row.publicThreads,
+        workspace: { slug: row.workspaceSlug, name: row.workspaceName },
+      }
+    : null;
+  const actor: Actor | null = row ? { userId, role: row.role } : null;
   authorize({
     visible: !!document && !!actor && documentPolicy(actor, 'document:read', document),
     allowed: true,
