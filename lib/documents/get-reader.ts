@@ -3,10 +3,9 @@ import { db } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { annotationVisible, documentPolicy, type Actor } from '../policies';
 import { documentForMember, documentForPublicToken, type AccessibleDocument } from './access';
-import type { InlineMark } from './blocks';
 import { segmentText, type HighlightRange, type Segment } from './highlights';
 import { filterCounts, matchesFilter, type FilterCounts, type ReaderFilter } from './reader-filter';
-import { readerRows, threadDetails, type ReaderRow } from './reader-rows';
+import { readerBlocks, readerRows, threadDetails, type ReaderRow } from './reader-rows';
 
 export type ReaderBlock = {
   key: string;
@@ -109,11 +108,7 @@ async function buildView(
   const shown = filter.rev ? revisions.find((r) => r.number === filter.rev) : latest;
   if (!shown || !latest) throw new AppError('NOT_FOUND');
   const [blocks, rows] = await Promise.all([
-    db().block.findMany({
-      where: { revisionId: shown.id },
-      orderBy: { position: 'asc' },
-      select: { key: true, type: true, text: true, marks: true },
-    }),
+    readerBlocks(shown.id),
     readerRows(document.id, shown.id),
   ]);
   const userId = who.actor?.userId ?? null;
@@ -207,7 +202,7 @@ async function buildView(
       key: b.key,
       number: i + 1,
       type: b.type,
-      segments: segmentText(b.text, ranges.get(b.key) ?? [], b.marks as InlineMark[]),
+      segments: segmentText(b.text, ranges.get(b.key) ?? [], b.marks),
       threadIds: threads.get(b.key) ?? [],
     })),
     annotations: placed,

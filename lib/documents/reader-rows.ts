@@ -1,10 +1,13 @@
 /**
- * The reader's queries, in SQL: a revision's annotations with their authors and anchors as flat
- * rows, then comment counts and first comments for only the threads the page summarises. Prisma's
+ * The reader's queries, in SQL: a revision's blocks; its annotations with their authors and
+ * anchors as flat rows (both on the shared pool, without Prisma's per-value handling); then
+ * comment counts and first comments for only the threads the page summarises. Prisma's
  * nested `select` for the same data ran a query per relation and assembled an object graph in
  * JavaScript, which was most of the big reader page's time (bench figure 1: 5,000 threads).
  */
 import { db, Prisma } from '../db/client';
+import { queryRows } from '../db/query-rows';
+import type { InlineMark } from './blocks';
 
 /** Characters of the first comment the thread summary shows. */
 export const FIRST_COMMENT_CHARS = 280;
@@ -35,16 +38,28 @@ export type ThreadDetails = {
 
 /** Every annotation anchored on the revision, oldest first. */
 export function readerRows(documentId: string, revisionId: string): Promise<ReaderRow[]> {
-  return db().$queryRaw<ReaderRow[]>(Prisma.sql`
-    SELECT a.id, a."authorId", u.name AS "authorName",
-           a.visibility::text AS visibility, a.status::text AS status, a.tags,
-           a.exact, x.status::text AS "anchorStatus", x."blockKey", x."endBlockKey", x.start, x."end",
-           x.exact AS "anchorExact"
-    FROM "Annotation" a
-    JOIN "AnnotationAnchor" x ON x."annotationId" = a.id AND x."revisionId" = ${revisionId}
-    JOIN "User" u ON u.id = a."authorId"
-    WHERE a."documentId" = ${documentId}
-    ORDER BY a."createdAt", a.id`);
+  return queryRows<ReaderRow>(
+    `SELECT a.id, a."authorId", u.name AS "authorName",
+            a.visibility::text AS visibility, a.status::text AS status, a.tags,
+            a.exact, x.status::text AS "anchorStatus", x."blockKey", x."endBlockKey", x.start,
+            x."end", x.exact AS "anchorExact"
+       FROM "Annotation" a
+       JOIN "AnnotationAnchor" x ON x."annotationId" = a.id AND x."revisionId" = $2
+       JOIN "User" u ON u.id = a."authorId"
+      WHERE a."documentId" = $1
+      ORDER BY a."createdAt", a.id`,
+    [documentId, revisionId],
+  );
+}
+
+export type ReaderBlockRow = { key: string; type: string; text: string; marks: InlineMark[] };
+
+/** The revision's blocks in order, with their inline marks. */
+export function readerBlocks(revisionId: string): Promise<ReaderBlockRow[]> {
+  return queryRows<ReaderBlockRow>(
+    `SELECT key, type, text, marks FROM "Block" WHERE "revisionId" = $1 ORDER BY position`,
+    [revisionId],
+  );
 }
 
 /** Comment counts and first comments of these threads (one array parameter, any number). */

@@ -6,8 +6,7 @@
  * on the shared pool directly: Prisma's per-value handling of raw results was half of what was
  * left, and a comment's body (JSON) is parsed only when a format asks for its HTML.
  */
-import pg, { type CustomTypesConfig, type QueryResultRow } from 'pg';
-import { pool } from '../db/client';
+import { queryRows as rows } from '../db/query-rows';
 import { renderCommentHtml, type CommentDoc } from '../richtext';
 import type { AnchorStatus, ExportAnnotation, ExportComment } from './types';
 
@@ -73,28 +72,6 @@ export async function commentRows(ids: string[]): Promise<CommentRow[]> {
       ORDER BY c."annotationId", c."createdAt", c.id`,
     [ids],
   );
-}
-
-/** PostgreSQL's type id for `timestamp without time zone`, which Prisma fills with UTC. */
-const TIMESTAMP = 1114;
-/** 'YYYY-MM-DD HH:MM:SS[.fff]' as UTC; digits read directly (a Date per value is the cost). */
-export function utcTimestamp(value: string): Date {
-  const n = (from: number, to: number) => Number(value.slice(from, to));
-  if (value.length < 19 || value[4] !== '-' || value[10] !== ' ')
-    return new Date(`${value.replace(' ', 'T')}Z`);
-  const ms = value.length > 20 ? Math.round(Number(`0${value.slice(19)}`) * 1000) : 0;
-  return new Date(Date.UTC(n(0, 4), n(5, 7) - 1, n(8, 10), n(11, 13), n(14, 16), n(17, 19), ms));
-}
-const utcTypes: CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMP
-      ? utcTimestamp
-      : pg.types.getTypeParser(oid, format ?? 'text')) as CustomTypesConfig['getTypeParser'],
-};
-
-/** A query on the shared pool, with timestamps read as UTC like Prisma reads them. */
-async function rows<T extends QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
-  return (await pool().query<T>({ text, values, types: utcTypes })).rows;
 }
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { utcTimestamp } from '@/lib/export/load-rows';
+import { utcTimestamp } from '@/lib/db/query-rows';
 
 /** PostgreSQL's text form of a `timestamp(3)` value (trailing zeros of the fraction dropped). */
 function pgText(d: Date): string {
