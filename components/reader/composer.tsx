@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '@/components/api-client';
+import { ApiErrorAlert, type ApiFailure } from '@/components/api-error';
 import { CommentEditor } from '@/components/comment-editor/comment-editor';
 import type { CommentDoc } from '@/lib/richtext/types';
 import { focusEditorIn, useMembers } from './hooks';
@@ -40,7 +41,7 @@ export function Composer({
   const members = useMembers(workspaceSlug);
   const [visibility, setVisibility] = useState<'WORKSPACE' | 'PRIVATE'>('WORKSPACE');
   const [tags, setTags] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ApiFailure | null>(null);
   // One key per composer: a retried submit after a timeout does not create a second thread.
   const [clientKey] = useState(() => crypto.randomUUID());
   const rootRef = useRef<HTMLDivElement>(null);
@@ -71,7 +72,7 @@ export function Composer({
     });
     if (!res.ok) {
       const fieldMessages = res.fields ? Object.values(res.fields).flat() : [];
-      setError([res.message, ...fieldMessages].join(' '));
+      setError({ status: res.status, message: [res.message, ...fieldMessages].join(' ') });
       return false;
     }
     onCreated(res.data.id);
@@ -99,11 +100,7 @@ export function Composer({
       {target.kind === 'span' ? (
         <blockquote className="composer-quote">{truncate(target.quote, 160)}</blockquote>
       ) : null}
-      {error ? (
-        <p role="alert" className="error small">
-          {error}
-        </p>
-      ) : null}
+      <ApiErrorAlert failure={error} />
       <div className="composer-options">
         <label htmlFor={visibilityId}>
           Who can see it

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { ApiErrorAlert, type ApiFailure } from '@/components/api-error';
 import { api, type ApiResult } from '@/components/api-client';
 import { CommentEditor } from '@/components/comment-editor/comment-editor';
 import { plainTextToDoc } from '@/lib/richtext/plain-text';
@@ -41,7 +42,7 @@ export function ThreadPanel({
   const [thread, setThread] = useState<Thread | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [gone, setGone] = useState(false);
-  const [alert, setAlert] = useState<string | null>(null);
+  const [alert, setAlert] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const [replyTo, setReplyTo] = useState<string | null>(null); // comment id, or 'root'
   const [replyKey, setReplyKey] = useState(() => crypto.randomUUID());
@@ -94,7 +95,7 @@ export function ThreadPanel({
     const res = await run();
     setBusy(false);
     if (!res.ok) {
-      setAlert(explain(res.status, res.message));
+      setAlert({ status: res.status, message: explain(res.status, res.message) });
       return false;
     }
     after?.(res.data);
@@ -122,7 +123,7 @@ export function ThreadPanel({
     setConflict(null);
     const res = await api<History>(`/api/v1/comments/${c.id}/history`);
     if (!res.ok) {
-      setAlert(explain(res.status, res.message));
+      setAlert({ status: res.status, message: explain(res.status, res.message) });
       return;
     }
     setReplyTo(null);
@@ -148,7 +149,7 @@ export function ThreadPanel({
     setBusy(false);
     if (!res.ok) {
       if (res.status === 409) setConflict(res.message);
-      else setAlert(explain(res.status, res.message));
+      else setAlert({ status: res.status, message: explain(res.status, res.message) });
       return false;
     }
     setEditing(null);
@@ -161,7 +162,7 @@ export function ThreadPanel({
   async function loadLatestForEdit() {
     const res = await api<Thread>(`/api/v1/annotations/${annotationId}`);
     if (!res.ok) {
-      setAlert(explain(res.status, res.message));
+      setAlert({ status: res.status, message: explain(res.status, res.message) });
       return;
     }
     setThread(res.data);
@@ -342,11 +343,7 @@ export function ThreadPanel({
         ) : null}
       </p>
 
-      {alert ? (
-        <p role="alert" className="error small">
-          {alert}
-        </p>
-      ) : null}
+      <ApiErrorAlert failure={alert} />
 
       {editingMeta && thread.abilities.update ? (
         <MetaEditor
