@@ -19,6 +19,7 @@ import {
   listFigures,
   readerFigures,
   searchFigures,
+  substringFilterFigures,
   type Ctx,
 } from './figures';
 import { liveFigures, revisionFigures } from './figures-writes';
@@ -101,6 +102,8 @@ async function main(): Promise<number> {
       // These change data: a new revision of the big document, then many comments.
       ['revision', () => revisionFigures(ctx)],
       ['comments', () => commentFigures(ctx, base)],
+      // Informational and slow at scale 10: last, so its leftovers cannot skew a target.
+      ['search', () => substringFilterFigures(ctx)],
     ];
     for (const [label, step] of steps.filter(([label]) => !only || only.has(label))) {
       try {
