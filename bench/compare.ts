@@ -20,14 +20,18 @@ const FIGURES = [
   '4. search (100k comments, 2k docs): p50',
 ];
 
-function latest(dir: string, scale: number): string | undefined {
+/** The newest result file of this scale that measured `figure` (runs may use --only). */
+function latest(dir: string, scale: number, figure?: string): string | undefined {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .reverse()
     .find((f) => {
       const r = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Result;
-      return r.scale === scale && r.rows.some((row) => FIGURES.includes(row.figure));
+      return (
+        r.scale === scale &&
+        r.rows.some((row) => (figure ? row.figure === figure : FIGURES.includes(row.figure)))
+      );
     });
 }
 
@@ -50,34 +54,46 @@ export function growth(one: Row, ten: Row): { factor: number; verdict: string } 
   return { factor, verdict };
 }
 
+/** A result row with the file it came from, and the run's baseline (b)/(c)/(d) for context. */
+function measured(dir: string, given: string | undefined, scale: number, figure: string) {
+  const file = given ?? latest(dir, scale, figure);
+  if (!file) return null;
+  const r = JSON.parse(
+    readFileSync(path.isAbsolute(file) ? file : path.join(dir, file), 'utf8'),
+  ) as Result;
+  const row = r.rows.find((x) => x.figure === figure);
+  const staticBaseline = r.rows.find((x) => x.figure === '(a) static page')?.value ?? '?';
+  return row ? { row, file, staticBaseline } : null;
+}
+
 function main() {
   const dir = path.join(process.cwd(), 'bench', 'results');
   const [fileOne, fileTen] = process.argv.slice(2);
-  const one = fileOne ?? latest(dir, 1);
-  const ten = fileTen ?? latest(dir, 10);
-  if (!one || !ten)
-    throw new Error(
-      'need a scale-1 and a scale-10 result: npm run bench; npm run bench -- --scale 10',
-    );
-  const load = (f: string) =>
-    JSON.parse(readFileSync(path.isAbsolute(f) ? f : path.join(dir, f), 'utf8')) as Result;
-  const [r1, r10] = [load(one), load(ten)];
   const rows: Row[] = [];
+  const files = new Set<string>();
   for (const figure of FIGURES) {
-    const a = r1.rows.find((r) => r.figure === figure);
-    const b = r10.rows.find((r) => r.figure === figure);
+    const a = measured(dir, fileOne, 1, figure);
+    const b = measured(dir, fileTen, 10, figure);
     if (!a || !b) continue;
-    const { factor, verdict } = growth(a, b);
+    files.add(
+      `scale 1: ${a.file} ((a) ${a.staticBaseline}); scale 10: ${b.file} ((a) ${b.staticBaseline})`,
+    );
+    const { factor, verdict } = growth(a.row, b.row);
     rows.push({
       figure: `8. growth: ${figure}`,
-      value: `${a.value} → ${b.value}`,
+      value: `${a.row.value} → ${b.row.value}`,
       ratio: Number.isFinite(factor) ? `${factor.toFixed(2)}×` : '',
       target: 'flat or log',
       pass: verdict === 'n/a' ? null : verdict !== 'linear',
       note: verdict,
     });
   }
-  console.log(`scale 1: ${one} (${r1.date})\nscale 10: ${ten} (${r10.date})\n`);
+  if (rows.length === 0)
+    throw new Error(
+      'need a scale-1 and a scale-10 result: npm run bench; npm run bench -- --scale 10',
+    );
+  // Runs on a shared machine differ in speed: each pair names its runs' static baseline (a).
+  console.log(`${[...files].join('\n')}\n`);
   console.log(formatTable(rows));
   process.exitCode = rows.some((r) => r.pass === false) ? 1 : 0;
 }
