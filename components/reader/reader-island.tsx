@@ -10,23 +10,14 @@ import { Composer, truncate, type ComposerTarget } from './composer';
 import { isTypingTarget, scrollBehavior } from './hooks';
 import { reattach } from './reattach-control';
 import {
-  isRecentOwnAction,
   markOwnAction,
   readerStore,
   useReaderStore,
   type TextSpan,
 } from './reader-store';
 import { spanFromSelection } from './selection-offsets';
+import { useLiveUpdates } from './use-live-updates';
 
-const LIVE_EVENTS = [
-  'comment.created',
-  'comment.updated',
-  'comment.deleted',
-  'annotation.created',
-  'annotation.updated',
-  'annotation.deleted',
-  'revision.created',
-] as const;
 
 const TOOLBAR_HINT = 'Selection toolbar available: Alt+H highlight, Alt+C comment';
 
@@ -411,28 +402,7 @@ export function ReaderIsland({
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [articleId, canAnnotate, isLatest, highlight, commentOn, closeToolbar, openThread]);
 
-  // ---- live updates -------------------------------------------------------------------------
-  useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
-    const source = new EventSource(`/api/v1/documents/${documentId}/events`);
-    const onEvent = (e: MessageEvent<string>) => {
-      let data: { annotationId?: string } = {};
-      try {
-        data = JSON.parse(e.data) as { annotationId?: string };
-      } catch {
-        // an event without a payload still means "something changed"
-      }
-      readerStore.bump();
-      refresh();
-      if (isRecentOwnAction(data.annotationId)) return;
-      if (e.type === 'comment.created') announce('New comment in a thread');
-      else if (e.type === 'annotation.created') announce('New thread');
-      else if (e.type === 'revision.created')
-        announce('A new revision of this document was uploaded');
-    };
-    for (const type of LIVE_EVENTS) source.addEventListener(type, onEvent as EventListener);
-    return () => source.close();
-  }, [documentId, refresh, announce]);
+  const live = useLiveUpdates(documentId, refresh, announce);
 
   // ---- rendering ----------------------------------------------------------------------------
   function onToolbarKeyDown(e: KeyboardEvent<HTMLDivElement>) {
@@ -535,6 +505,11 @@ export function ReaderIsland({
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
+      {live === 'reconnecting' ? (
+        <p className="live-status" role="status">
+          Reconnecting… new comments from others will appear when the connection is back.
+        </p>
+      ) : null}
       {toolbarEl}
       {composer ? (
         <Composer

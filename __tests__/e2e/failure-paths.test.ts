@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launch, seriousA11yViolations, signIn } from './setup/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser.close());
+
+/** Opens the composer on paragraph 3 of the demo document with its paragraph button. */
+async function composeOnParagraph3(page: Page) {
+  const third = page.locator('section.block').nth(2);
+  await third.hover();
+  await third.getByRole('button', { name: 'Comment on paragraph 3' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Comment on paragraph 3' });
+  await dialog.waitFor();
+  return dialog;
+}
+
+async function openDemo(page: Page) {
+  await page.goto(`${baseUrl()}/w/demo`);
+  await page.getByRole('link', { name: /Standing Committee/ }).click();
+  await page.waitForURL(/\/d\//);
+  await page.locator('[data-reader-js]').first().waitFor({ state: 'attached' });
+}
+
+describe('failure paths while writing', () => {
+  it('a session that ends mid-compose keeps the draft and asks to sign in again', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, 'bob@example.com');
+    await openDemo(page);
+    const reader = page.url();
+    const dialog = await composeOnParagraph3(page);
+    const editor = dialog.getByRole('textbox', { name: 'Your comment' });
+    await editor.click();
+    await page.keyboard.type('A point I do not want to lose.');
+    // The session ends (expired or signed out elsewhere).
+    await context.clearCookies();
+    await page.keyboard.press('Control+Enter');
+    const alert = dialog.getByRole('alert');
+    await alert.getByText('Your session has ended.').waitFor();
+    expect(await editor.textContent()).toContain('A point I do not want to lose.');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Signing in again comes back to the document; the same composer brings the draft back.
+    await alert.getByRole('link', { name: 'Sign in again' }).click();
+    await page.waitForURL(/\/signin\?callbackUrl=/);
+    await page.getByLabel('Email').fill('bob@example.com');
+    await page.getByLabel('Password').fill('closeread-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(reader);
+    await page.locator('[data-reader-js]').first().waitFor({ state: 'attached' });
+    const again = await composeOnParagraph3(page);
+    const restored = again.getByRole('textbox', { name: 'Your comment' });
+    await restored.getByText('A point I do not want to lose.').waitFor();
+    await restored.click();
+    await page.keyboard.press('Control+Enter');
+    await page
+      .locator('.thread-summary', { hasText: 'A point I do not want to lose.' })
+      .first()
+      .waitFor();
+    await context.close();
+  });
+
+  it('a server error shows a clear message and keeps the draft', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, 'bob@example.com');
+    await openDemo(page);
+    const dialog = await composeOnParagraph3(page);
+    const editor = dialog.getByRole('textbox', { name: 'Your comment' });
+    await editor.click();
+    await page.keyboard.type('Written while the server fails.');
+    await page.route('**/api/v1/documents/*/annotations', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'UNAVAILABLE', message: 'The database is unavailable. Try again.' },
+        }),
+      }),
+    );
+    await page.keyboard.press('Control+Enter');
+    await dialog.getByRole('alert').getByText('The database is unavailable. Try again.').waitFor();
+    expect(await editor.textContent()).toContain('Written while the server fails.');
+    // The server is back: the same submit goes through.
+    await page.unroute('**/api/v1/documents/*/annotations');
+    await editor.click();
+    await page.keyboard.press('Control+Enter');
+    await page
+      .locator('.thread-summary', { hasText: 'Written while the server fails.' })
+      .first()
+      .waitFor();
+    await context.close();
+  });
+
+  it('the live stream says when it is down, and catches up when the network is back', async () => {
+    const reader = await browser.newContext();
+    const writer = await browser.newContext();
+    const page = await signIn(reader, 'alice@example.com');
+    const other = await signIn(writer, 'bob@example.com');
+    await openDemo(page);
+    await openDemo(other);
+    await reader.setOffline(true);
+    await page
+      .getByRole('status')
+      .getByText(/Reconnecting/)
+      .waitFor({ timeout: 15_000 });
+    // Bob comments while Alice is offline.
+    const dialog = await composeOnParagraph3(other);
+    await dialog.getByRole('textbox', { name: 'Your comment' }).click();
+    await other.keyboard.type('Posted while Alice was offline.');
+    await other.keyboard.press('Control+Enter');
+    await other
+      .locator('.thread-summary', { hasText: 'Posted while Alice was offline.' })
+      .first()
+      .waitFor();
+    await reader.setOffline(false);
+    await page
+      .locator('.thread-summary', { hasText: 'Posted while Alice was offline.' })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await page
+      .getByRole('status')
+      .getByText(/Reconnecting/)
+      .waitFor({ state: 'detached' });
+    await reader.close();
+    await writer.close();
+  });
+});
