@@ -9,15 +9,9 @@ import { api } from '@/components/api-client';
 import { Composer, truncate, type ComposerTarget } from './composer';
 import { isTypingTarget, scrollBehavior } from './hooks';
 import { reattach } from './reattach-control';
-import {
-  markOwnAction,
-  readerStore,
-  useReaderStore,
-  type TextSpan,
-} from './reader-store';
+import { markOwnAction, readerStore, useReaderStore, type TextSpan } from './reader-store';
 import { spanFromSelection } from './selection-offsets';
 import { useLiveUpdates } from './use-live-updates';
-
 
 const TOOLBAR_HINT = 'Selection toolbar available: Alt+H highlight, Alt+C comment';
 
