@@ -78,18 +78,6 @@ export async function getPublicReaderView(
   });
 }
 
-/** Live (not deleted) comments per annotation, for the given annotations only. */
-export async function countComments(annotationIds: string[]): Promise<Map<string, number>> {
-  if (annotationIds.length === 0) return new Map();
-  // One array parameter, however many ids: an IN list of 50,000 exceeds PostgreSQL's limit of
-  // bind parameters per statement.
-  const rows = await db().$queryRaw<{ annotationId: string; n: number }[]>`
-    SELECT "annotationId", count(*)::int AS n FROM "Comment"
-     WHERE "annotationId" = ANY(${annotationIds}) AND "deletedAt" IS NULL
-     GROUP BY "annotationId"`;
-  return new Map(rows.map((r) => [r.annotationId, r.n]));
-}
-
 async function buildView(
   document: AccessibleDocument,
   filter: ReaderFilter,
