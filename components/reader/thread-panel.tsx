@@ -8,7 +8,7 @@ import { CommentEditor } from '@/components/comment-editor/comment-editor';
 import { plainTextToDoc } from '@/lib/richtext/plain-text';
 import type { CommentDoc } from '@/lib/richtext/types';
 import { formatDate, scrollBehavior, useMembers } from './hooks';
-import { markOwnAction, readerStore, useReaderStore } from './reader-store';
+import { markOwnAction, useReaderStore } from './reader-store';
 import { CommentView, ConfirmRow, MetaEditor, explain } from './thread-comment';
 import { MAX_DEPTH, type History, type Thread, type ThreadComment } from './thread-types';
 
@@ -446,69 +446,5 @@ export function ThreadPanel({
         </div>
       ) : null}
     </section>
-  );
-}
-
-/** Shows the open thread under its summary; the toggle button appears once scripts run. */
-export function ThreadSlot({
-  annotationId,
-  blockKey,
-  commentCount,
-}: {
-  annotationId: string;
-  blockKey: string | null;
-  commentCount: number;
-}) {
-  const { open, config } = useReaderStore();
-  const isOpen = open?.id === annotationId;
-  const panelId = `thread-full-${annotationId}`;
-  const toggleRef = useRef<HTMLButtonElement>(null);
-  const ref = useRef<HTMLDivElement>(null);
-
-  const focusRequest = isOpen && open.focus ? open.nonce : 0;
-  useEffect(() => {
-    if (!focusRequest) return;
-    ref.current
-      ?.closest('.thread-summary')
-      ?.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
-  }, [focusRequest]);
-
-  if (!config) return null; // before hydration, and without scripts: the summary alone
-  const label = isOpen
-    ? 'Close thread'
-    : commentCount === 0
-      ? 'Open highlight'
-      : `Open thread (${commentCount} ${commentCount === 1 ? 'comment' : 'comments'})`;
-  return (
-    <div ref={ref} className="thread-slot">
-      <button
-        ref={toggleRef}
-        type="button"
-        className="link-button thread-toggle"
-        aria-expanded={isOpen}
-        aria-controls={isOpen ? panelId : undefined}
-        onClick={() => {
-          if (isOpen) readerStore.closeThread();
-          else readerStore.openThread(annotationId);
-        }}
-      >
-        {label}
-      </button>
-      {isOpen ? (
-        <div id={panelId}>
-          <ThreadPanel
-            annotationId={annotationId}
-            blockKey={blockKey}
-            focusRequest={focusRequest}
-            onClose={() => {
-              readerStore.closeThread();
-              if (location.hash === `#thread-${annotationId}`)
-                history.replaceState(null, '', location.pathname + location.search);
-              toggleRef.current?.focus();
-            }}
-          />
-        </div>
-      ) : null}
-    </div>
   );
 }

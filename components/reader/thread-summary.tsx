@@ -1,6 +1,6 @@
 import type { ReaderSummary } from '@/lib/documents/get-reader';
 import { ReattachControl } from './reattach-control';
-import { ThreadSlot } from './thread-panel';
+import { ThreadSlot } from './thread-slot';
 
 const STATUS_LABEL: Record<string, string> = {
   CREATED: '',
