@@ -4,13 +4,14 @@
 // new-thread composer, paragraph threads, opening threads, j/k navigation, live updates. It
 // never renders the document text; highlights come back through router.refresh().
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '@/components/api-client';
 import { Composer, truncate, type ComposerTarget } from './composer';
 import { isTypingTarget, scrollBehavior } from './hooks';
 import { reattach } from './reattach-control';
 import { markOwnAction, readerStore, useReaderStore, type TextSpan } from './reader-store';
 import { spanFromSelection } from './selection-offsets';
+import { SelectionToolbar } from './selection-toolbar';
 import { useLiveUpdates } from './use-live-updates';
 
 const TOOLBAR_HINT = 'Selection toolbar available: Alt+H highlight, Alt+C comment';
@@ -399,99 +400,30 @@ export function ReaderIsland({
   const live = useLiveUpdates(documentId, refresh, announce);
 
   // ---- rendering ----------------------------------------------------------------------------
-  function onToolbarKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    const buttons = [...(toolbarRef.current?.querySelectorAll('button') ?? [])];
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-      e.preventDefault();
-      const step = e.key === 'ArrowRight' ? 1 : -1;
-      buttons[(at + step + buttons.length) % buttons.length]?.focus();
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      closeToolbar();
-      document.getElementById(`p-${toolbar?.span.blockKey}`)?.focus();
-    }
-  }
-
   const toolbarEl =
     toolbar && (annotating || isLatest) ? (
-      <div
+      <SelectionToolbar
         ref={toolbarRef}
-        className="selection-toolbar"
-        role="toolbar"
-        aria-label="Selection"
-        tabIndex={-1}
-        style={{ top: toolbar.top, left: toolbar.left }}
-        onKeyDown={onToolbarKeyDown}
-      >
-        <div className="selection-toolbar-buttons">
-          {reattaching ? (
-            <>
-              <button type="button" disabled={busy} onClick={() => void reattachHere(toolbar.span)}>
-                Re-attach here
-              </button>
-              <button
-                type="button"
-                className="quiet"
-                onClick={() => {
-                  readerStore.startReattach(null);
-                  closeToolbar();
-                }}
-              >
-                Cancel re-attach
-              </button>
-            </>
-          ) : (
-            <>
-              {canAnnotate ? (
-                <>
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => void highlight(toolbar.span)}
-                    aria-keyshortcuts="Alt+H"
-                  >
-                    Highlight
-                  </button>
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => commentOn(toolbar.span)}
-                    aria-keyshortcuts="Alt+C"
-                  >
-                    Comment
-                  </button>
-                </>
-              ) : null}
-              <button type="button" onClick={() => void copyLink(toolbar.span)}>
-                Copy link
-              </button>
-            </>
-          )}
-        </div>
-        {toolbarError ? (
-          <p role="alert" className="error small">
-            {toolbarError}
-          </p>
-        ) : null}
-        {copied ? (
-          <p role="status" className="small">
-            {copied}
-          </p>
-        ) : null}
-        {fallbackLink ? (
-          <label className="small">
-            Copy this link:
-            <input
-              type="text"
-              readOnly
-              value={fallbackLink}
-              onFocus={(e) => e.currentTarget.select()}
-              autoFocus
-            />
-          </label>
-        ) : null}
-      </div>
+        top={toolbar.top}
+        left={toolbar.left}
+        mode={reattaching ? 'reattach' : canAnnotate ? 'annotate' : 'link'}
+        busy={busy}
+        error={toolbarError}
+        copied={copied}
+        fallbackLink={fallbackLink}
+        onHighlight={() => void highlight(toolbar.span)}
+        onComment={() => commentOn(toolbar.span)}
+        onCopyLink={() => void copyLink(toolbar.span)}
+        onReattach={() => void reattachHere(toolbar.span)}
+        onCancelReattach={() => {
+          readerStore.startReattach(null);
+          closeToolbar();
+        }}
+        onEscape={() => {
+          closeToolbar();
+          document.getElementById(`p-${toolbar.span.blockKey}`)?.focus();
+        }}
+      />
     ) : null;
 
   return (
