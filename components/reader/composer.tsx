@@ -6,6 +6,7 @@ import { ApiErrorAlert, type ApiFailure } from '@/components/api-error';
 import { CommentEditor } from '@/components/comment-editor/comment-editor';
 import type { CommentDoc } from '@/lib/richtext/types';
 import { focusEditorIn, useMembers } from './hooks';
+import styles from './composer.module.css';
 import { TagInput } from './tag-input';
 
 export type ComposerTarget =
@@ -82,7 +83,7 @@ export function Composer({
   return (
     <div
       ref={rootRef}
-      className="composer"
+      className={styles.composer}
       role="dialog"
       aria-labelledby={titleId}
       onKeyDown={(e) => {
@@ -92,16 +93,16 @@ export function Composer({
         }
       }}
     >
-      <h2 id={titleId} className="composer-title">
+      <h2 id={titleId} className={styles.composerTitle}>
         {target.kind === 'span'
           ? 'Comment on the selected words'
           : `Comment on paragraph ${target.number}`}
       </h2>
       {target.kind === 'span' ? (
-        <blockquote className="composer-quote">{truncate(target.quote, 160)}</blockquote>
+        <blockquote className={styles.composerQuote}>{truncate(target.quote, 160)}</blockquote>
       ) : null}
       <ApiErrorAlert failure={error} />
-      <div className="composer-options">
+      <div className={styles.composerOptions}>
         <label htmlFor={visibilityId}>
           Who can see it
           <select

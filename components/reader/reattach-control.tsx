@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '@/components/api-client';
 import { markOwnAction, readerStore, useReaderStore, type TextSpan } from './reader-store';
+import styles from './reattach-control.module.css';
 
 export type ReattachResult = { ok: true } | { ok: false; message: string };
 
@@ -77,7 +78,7 @@ export function ReattachControl({ annotationId }: { annotationId: string }) {
     );
   }
   return (
-    <div className="reattach reattach-active" role="group" aria-label="Re-attach">
+    <div className={`reattach ${styles.reattachActive}`} role="group" aria-label="Re-attach">
       <p className="small">
         Select the words this annotation belongs to, then press Re-attach here.
       </p>

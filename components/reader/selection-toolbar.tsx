@@ -1,6 +1,7 @@
 'use client';
 
 import type { KeyboardEvent, Ref } from 'react';
+import styles from './selection-toolbar.module.css';
 
 export type SelectionToolbarProps = {
   ref: Ref<HTMLDivElement>;
@@ -41,14 +42,14 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   return (
     <div
       ref={ref}
-      className="selection-toolbar"
+      className={styles.selectionToolbar}
       role="toolbar"
       aria-label="Selection"
       tabIndex={-1}
       style={{ top: props.top, left: props.left }}
       onKeyDown={onKeyDown}
     >
-      <div className="selection-toolbar-buttons">
+      <div className={styles.selectionToolbarButtons}>
         {mode === 'reattach' ? (
           <>
             <button type="button" disabled={busy} onClick={props.onReattach}>

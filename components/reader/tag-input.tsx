@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState, type KeyboardEvent } from 'react';
+import styles from './tag-input.module.css';
 
 const MAX_TAGS = 10;
 
@@ -51,17 +52,17 @@ export function TagInput({
   }
 
   return (
-    <div className="tag-input">
+    <div className={styles.tagInput}>
       <label htmlFor={inputId}>{label}</label>
-      <div className="tag-input-box">
+      <div className={styles.tagInputBox}>
         {value.length > 0 ? (
-          <ul className="tag-chips" aria-label="Chosen tags">
+          <ul className={styles.tagChips} aria-label="Chosen tags">
             {value.map((t) => (
               <li key={t}>
                 <span className="tag">#{t}</span>
                 <button
                   type="button"
-                  className="chip-remove"
+                  className={styles.chipRemove}
                   aria-label={`Remove tag ${t}`}
                   onClick={() => onChange(value.filter((x) => x !== t))}
                 >
