@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launch, seriousA11yViolations, signIn } from './setup/browser';
 
@@ -79,24 +80,42 @@ it('highlights with the mouse, comments by keyboard with bold text, and a second
   await bob.close();
 });
 
-it('exports download in every format', async () => {
+it('exports download in every format, each a file of its kind with the discussion in it', async () => {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await signIn(context, 'alice@example.com');
   const id = await openDemo(page);
   await page.goto(`${baseUrl()}/d/${id}/export`);
-  for (const name of [
-    'W3C Web Annotation (JSON-LD)',
-    'Markdown brief',
-    'CSV spreadsheet',
-    'Word document',
-    'Printable report',
-  ]) {
+  const checks: Record<string, (file: Buffer) => void> = {
+    'W3C Web Annotation (JSON-LD)': (file) => {
+      const collection = JSON.parse(file.toString('utf8'));
+      expect(collection.type).toBe('AnnotationCollection');
+      expect(collection.total).toBeGreaterThanOrEqual(3);
+    },
+    'Markdown brief': (file) => {
+      expect(file.toString('utf8')).toMatch(/^# .*Standing Committee/);
+      expect(file.toString('utf8')).toContain('> continued to improve');
+    },
+    'CSV spreadsheet': (file) => {
+      const [header] = file.toString('utf8').split('\r\n');
+      expect(header).toMatch(/^document,revision,paragraph,quote,/);
+    },
+    'Word document': (file) => {
+      // A .docx is a zip archive with the comments part inside.
+      expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
+      expect(file.includes(Buffer.from('word/comments.xml'))).toBe(true);
+    },
+    'Printable report': (file) => {
+      expect(file.toString('utf8')).toMatch(/^<!doctype html>/i);
+      expect(file.toString('utf8')).toContain('continued to improve');
+    },
+  };
+  for (const [name, check] of Object.entries(checks)) {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name }).click(),
+      page.getByRole('link', { name, exact: true }).click(),
     ]);
-    const path = await download.path();
-    expect({ name, ok: !!path && (await download.failure()) === null }).toEqual({ name, ok: true });
+    expect({ name, failure: await download.failure() }).toEqual({ name, failure: null });
+    check(await readFile(await download.path()));
   }
   await context.close();
 });

@@ -43,15 +43,35 @@ function inlineMarks(s: Segment): string {
   return html;
 }
 
-function segmentHtml(s: Segment, numbers: ThreadNumbers | undefined): string {
+/** Which threads are the reader's own and which are resolved: highlights are coloured by it. */
+export type HighlightStates = { mine: ReadonlySet<string>; resolved: ReadonlySet<string> };
+
+/**
+ * A highlight's classes: `mine` when one of its threads is the reader's, `resolved` when all of
+ * them are resolved, `overlap` when threads overlap there. (The open thread's highlights get
+ * `data-selected` from the reader island.)
+ */
+export function markClasses(ids: readonly string[], states: HighlightStates | undefined): string[] {
+  const classes: string[] = [];
+  if (states) {
+    if (ids.some((id) => states.mine.has(id))) classes.push('mine');
+    if (ids.every((id) => states.resolved.has(id))) classes.push('resolved');
+  }
+  if (ids.length > 1) classes.push('overlap');
+  return classes;
+}
+
+function segmentHtml(s: Segment, options: BlocksHtmlOptions): string {
   if (s.annotationIds.length === 0) return inlineMarks(s);
   const refs: string[] = [];
+  const numbers = options.threadNumbers;
   if (numbers)
     for (const id of s.annotationIds) {
       const n = numbers.get(id);
       if (n !== undefined) refs.push(n.toString(36));
     }
-  const cls = s.annotationIds.length > 1 ? ' class="overlap"' : '';
+  const classes = markClasses(s.annotationIds, options.states);
+  const cls = classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
   const data = refs.length > 0 ? ` data-threads="${refs.join(' ')}"` : '';
   return `<mark${cls}${data}>${inlineMarks(s)}</mark>`;
 }
@@ -61,6 +81,8 @@ export type BlocksHtmlOptions = {
   canAnnotate?: boolean;
   /** Makes highlights clickable: which threads each one belongs to. */
   threadNumbers?: ThreadNumbers;
+  /** Colours highlights by whose they are and whether they are resolved. */
+  states?: HighlightStates;
 };
 
 /** One numbered, linkable block with its highlights as <mark>s. */
@@ -71,11 +93,11 @@ export function blockHtml(block: ReaderBlock, options: BlocksHtmlOptions = {}): 
   const bullet =
     block.type === 'list-item' ? '<span aria-hidden="true" data-skip-offset="">• </span>' : '';
   let text = '';
-  for (const s of block.segments) text += segmentHtml(s, options.threadNumbers);
+  for (const s of block.segments) text += segmentHtml(s, options);
   const count = block.threadIds.length;
   const threads =
     count > 0
-      ? `<a href="#thread-${esc(block.threadIds[0]!)}" aria-label="${count} ${count === 1 ? 'thread' : 'threads'} on paragraph ${n}">💬\u00a0${count}</a>`
+      ? `<a href="#thread-${esc(block.threadIds[0]!)}" aria-label="${count} ${count === 1 ? 'thread' : 'threads'} on paragraph ${n}" class="thread-count">${count}</a>`
       : '';
   const button = options.canAnnotate
     ? `<button type="button" class="para-thread" data-paragraph="${n}" aria-label="Comment on paragraph ${n}">+</button>`

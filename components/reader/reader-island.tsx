@@ -10,6 +10,7 @@ import { Composer, truncate, type ComposerTarget } from './composer';
 import { isTypingTarget, scrollBehavior } from './hooks';
 import { reattach } from './reattach-control';
 import { markOwnAction, readerStore, useReaderStore, type TextSpan } from './reader-store';
+import { useSelectedHighlights } from './use-selected-highlights';
 import { spanFromSelection } from './selection-offsets';
 import { SelectionToolbar } from './selection-toolbar';
 import { useLiveUpdates } from './use-live-updates';
@@ -44,6 +45,7 @@ export function ReaderIsland({
   const router = useRouter();
   const pageThreadIds = useMemo(() => threadIds.split(' '), [threadIds]);
   const { reattach: reattaching } = useReaderStore();
+  useSelectedHighlights(articleId, pageThreadIds);
   const [toolbar, setToolbar] = useState<Toolbar | null>(null);
   const [toolbarError, setToolbarError] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -289,7 +291,7 @@ export function ReaderIsland({
     return () => window.removeEventListener('hashchange', fromHash);
   }, []);
 
-  // Clicks: paragraph-thread buttons, highlights, 💬 links, thread summaries.
+  // Clicks: paragraph-thread buttons, highlights, thread-count links, thread summaries.
   useEffect(() => {
     const onClick = (e: MouseEvent) => {
       if (e.defaultPrevented || e.button !== 0) return;

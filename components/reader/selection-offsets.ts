@@ -3,7 +3,7 @@
 // Each block's text element carries `data-block-text={key}`. Its textContent, minus anything
 // inside `[data-skip-offset]` (the list bullet), is exactly the block's stored text, so an offset
 // is the number of UTF-16 code units in the text nodes before the selection point. Points that
-// fall outside any block text (the ¶ gutter, the 💬 column, between blocks) are clamped to the
+// fall outside any block text (the ¶ gutter, the thread-count column, between blocks) are clamped to the
 // start of the first block text the selection touches, or the end of the last one.
 import type { TextSpan } from './reader-store';
 

@@ -6,6 +6,7 @@ import { api } from '@/components/api-client';
 import { CommentEditor } from '@/components/comment-editor/comment-editor';
 import type { CommentDoc } from '@/lib/richtext/types';
 import { formatDate } from './hooks';
+import { ReactionMenu } from './reaction-menu';
 import { TagInput } from './tag-input';
 import {
   REACTIONS,
@@ -161,9 +162,7 @@ export function CommentView({
   onReact: (emoji: string) => void;
 }) {
   const [history, setHistory] = useState<History | 'loading' | string | null>(null);
-  const [picking, setPicking] = useState(false);
   const historyId = useId();
-  const pickerId = useId();
   const shown = c.state === 'visible' || c.state === 'hidden-visible-to-you';
   const replyButton = useRef<HTMLButtonElement>(null);
 
@@ -244,10 +243,6 @@ export function CommentView({
               <div className="comment-body" dangerouslySetInnerHTML={{ __html: c.html }} />
             </div>
           ) : null}
-          <p className="muted small">
-            Editing starts from the comment’s plain text; formatting and mentions need to be set
-            again.
-          </p>
           <CommentEditor
             members={members}
             initialContent={editing.doc}
@@ -283,37 +278,11 @@ export function CommentView({
             </button>
           ))}
           {canReply ? (
-            <button
-              type="button"
-              className="reaction add-reaction"
-              aria-expanded={picking}
-              aria-controls={pickerId}
-              onClick={() => setPicking(!picking)}
-            >
-              <span aria-hidden="true">☺+</span>
-              <span className="visually-hidden">Add a reaction</span>
-            </button>
-          ) : null}
-          {picking ? (
-            <span id={pickerId} className="reaction-picker" role="group" aria-label="Reactions">
-              {REACTIONS.filter((r) => !used.has(r.emoji)).map((r) => (
-                <button
-                  key={r.emoji}
-                  type="button"
-                  className="reaction"
-                  aria-pressed={false}
-                  aria-label={`React with ${r.name}`}
-                  title={r.name}
-                  disabled={busy}
-                  onClick={() => {
-                    setPicking(false);
-                    onReact(r.emoji);
-                  }}
-                >
-                  {r.emoji}
-                </button>
-              ))}
-            </span>
+            <ReactionMenu
+              available={REACTIONS.filter((r) => !used.has(r.emoji))}
+              busy={busy}
+              onReact={onReact}
+            />
           ) : null}
           {canReply ? (
             <button

@@ -5,7 +5,6 @@ import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 
 import { ApiErrorAlert, type ApiFailure } from '@/components/api-error';
 import { api, type ApiResult } from '@/components/api-client';
 import { CommentEditor } from '@/components/comment-editor/comment-editor';
-import { plainTextToDoc } from '@/lib/richtext/plain-text';
 import type { CommentDoc } from '@/lib/richtext/types';
 import { formatDate, scrollBehavior, useMembers } from './hooks';
 import { markOwnAction, useReaderStore } from './reader-store';
@@ -132,7 +131,7 @@ export function ThreadPanel({
     setEditing({
       id: c.id,
       version: res.data.current.version,
-      doc: plainTextToDoc(res.data.current.bodyText),
+      doc: res.data.current.body,
     });
   }
 
@@ -304,6 +303,9 @@ export function ThreadPanel({
           <a className="small" href={`#thread-${thread.id}`}>
             Permalink
           </a>
+          <button type="button" className="quiet small-button" onClick={onClose}>
+            Close
+          </button>
         </div>
       </div>
 

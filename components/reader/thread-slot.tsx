@@ -5,6 +5,8 @@ import { scrollBehavior } from './hooks';
 import { readerStore, useReaderStore } from './reader-store';
 import { ThreadPanel } from './thread-panel';
 
+const PHONE = '(max-width: 600px)';
+
 /** Shows the open thread under its summary; the toggle button appears once scripts run. */
 export function ThreadSlot({
   annotationId,
@@ -24,6 +26,8 @@ export function ThreadSlot({
   const focusRequest = isOpen && open.focus ? open.nonce : 0;
   useEffect(() => {
     if (!focusRequest) return;
+    // On phones the open thread is a bottom sheet over the text (globals.css): no scrolling away.
+    if (window.matchMedia(PHONE).matches) return;
     ref.current
       ?.closest('.thread-summary')
       ?.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
@@ -51,7 +55,7 @@ export function ThreadSlot({
         {label}
       </button>
       {isOpen ? (
-        <div id={panelId}>
+        <div id={panelId} className="thread-sheet">
           <ThreadPanel
             annotationId={annotationId}
             blockKey={blockKey}

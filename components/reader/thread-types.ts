@@ -1,4 +1,5 @@
 /** Shapes and constants shared by the thread panel and its comment views. */
+import type { CommentDoc } from '@/lib/richtext/types';
 export type Visibility = 'PRIVATE' | 'WORKSPACE';
 
 export type ThreadComment = {
@@ -30,7 +31,8 @@ export type Thread = {
 };
 
 export type History = {
-  current: { version: number; bodyText: string };
+  /** body: the stored Tiptap JSON (validated when it was saved), so an edit keeps formatting. */
+  current: { version: number; bodyText: string; body: CommentDoc };
   earlier: { version: number; bodyText: string; createdAt: string }[];
 };
 

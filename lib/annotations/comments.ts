@@ -226,6 +226,9 @@ export async function commentHistory(userId: string, commentId: string) {
       orderBy: { version: 'asc' },
       select: { version: true, bodyText: true, body: true, createdAt: true },
     });
-    return { current: { version: comment.version, bodyText: comment.bodyText }, earlier: versions };
+    return {
+      current: { version: comment.version, bodyText: comment.bodyText, body: comment.body },
+      earlier: versions,
+    };
   });
 }

@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core: never a browser download. */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -59,4 +59,26 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
           .slice(0, 3)
           .join(', ')}`,
     );
+}
+
+/**
+ * A screenshot for the README, written by every e2e run into docs/screenshots/ (the committed
+ * copies are the last run's). Animations are off so the picture does not depend on timing.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = path.join(process.cwd(), 'docs', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled' });
+}
+
+/** Opens the demo document from the library; returns its id. */
+export async function openDemoDocument(page: Page): Promise<string> {
+  await page.goto(`${baseUrl()}/w/demo`);
+  await page
+    .getByRole('link', { name: /Standing Committee/ })
+    .first()
+    .click();
+  await page.waitForURL(/\/d\/[a-z0-9]+/);
+  await page.locator('[data-reader-js]').first().waitFor({ state: 'attached' });
+  return page.url().split('/d/')[1]!.split(/[?#]/)[0]!;
 }

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
-import { blockHtml, blocksHtml, threadNumbers } from '@/components/reader/reader-blocks-html';
+import {
+  blockHtml,
+  blocksHtml,
+  markClasses,
+  threadNumbers,
+} from '@/components/reader/reader-blocks-html';
 import type { ReaderBlock } from '@/lib/documents/get-reader';
 import type { InlineMark } from '@/lib/documents/blocks';
 import { segmentText, type HighlightRange } from '@/lib/documents/highlights';
@@ -73,6 +78,31 @@ describe('reader blocks as HTML', () => {
     expect(all.find((e) => e.attribs.href === '#thread-ann11')?.attribs['aria-label']).toBe(
       '2 threads on paragraph 3',
     );
+  });
+
+  it('colours highlights by state: mine, resolved only when all of its threads are', () => {
+    const html = blockHtml(
+      block('aaaa bbbb cccc dddd', [
+        { start: 0, end: 4, annotationId: 'mine' },
+        { start: 5, end: 9, annotationId: 'theirs-resolved' },
+        { start: 10, end: 14, annotationId: 'theirs' },
+        { start: 12, end: 19, annotationId: 'theirs-resolved' },
+      ]),
+      {
+        states: { mine: new Set(['mine']), resolved: new Set(['theirs-resolved']) },
+      },
+    );
+    const marks = parse(html).all.filter((e) => e.name === 'mark');
+    expect(marks.map((m) => [offsetText(m), m.attribs.class])).toEqual([
+      ['aaaa', 'mine'],
+      ['bbbb', 'resolved'],
+      ['cc', undefined],
+      ['cc', 'overlap'],
+      [' dddd', 'resolved'],
+    ]);
+    expect(
+      markClasses(['a', 'b'], { mine: new Set(['b']), resolved: new Set(['a', 'b']) }),
+    ).toEqual(['mine', 'resolved', 'overlap']);
   });
 
   it('leaves highlights inert and omits the paragraph button when not asked for', () => {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ExportMenu } from '@/components/export/export-menu';
 import { FilterBar } from '@/components/reader/filter-bar';
 import { ReaderText } from '@/components/reader/reader-text';
 import { ReaderIsland } from '@/components/reader/reader-island';
@@ -33,6 +34,10 @@ export default async function ReaderPage({
   const view = await orNotFound(getReaderView(user.id, id, filter, { summaries: shown }));
   const summaries = view.summaries;
   const threadIds = view.annotations.map((a) => a.id);
+  const states = {
+    mine: new Set(view.annotations.filter((a) => a.authorId === user.id).map((a) => a.id)),
+    resolved: new Set(view.annotations.filter((a) => a.status === 'RESOLVED').map((a) => a.id)),
+  };
   return (
     <div className="reader-layout">
       <article className="reader" id="reader-text" aria-labelledby="doc-title">
@@ -65,13 +70,14 @@ export default async function ReaderPage({
               <Link href={`/d/${id}/revise`}>Upload a new version</Link>
             ) : null}
             {view.abilities.share ? <Link href={`/d/${id}/share`}>Share</Link> : null}
-            <Link href={`/d/${id}/export`}>Export</Link>
+            <ExportMenu documentId={view.document.id} />
           </nav>
         </header>
         <ReaderText
           blocks={view.blocks}
           canAnnotate={view.abilities.annotate}
           threadIds={threadIds}
+          states={states}
         />
       </article>
       <ReaderIsland
@@ -87,6 +93,20 @@ export default async function ReaderPage({
         <h2>
           Threads <span className="muted">({view.annotations.length})</span>
         </h2>
+        <ul className="legend" aria-label="Highlight colours">
+          <li>
+            <mark className="mine">mine</mark>
+          </li>
+          <li>
+            <mark>others’</mark>
+          </li>
+          <li>
+            <mark className="resolved">resolved</mark>
+          </li>
+          <li>
+            <mark data-selected="">open thread</mark>
+          </li>
+        </ul>
         <FilterBar view={view} filter={filter} />
         {view.annotations.length === 0 ? <p className="muted">No annotations match.</p> : null}
         {summaries.map((a) => (

@@ -1,23 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { EXPORT_FORMATS, exportUrl } from '@/components/export/export-formats';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { getDocumentDetails } from '@/lib/documents/manage-document';
 import { orNotFound } from '@/lib/http/page-errors';
 
 export const metadata: Metadata = { title: 'Export' };
 export const dynamic = 'force-dynamic';
-
-const FORMATS = [
-  [
-    'w3c',
-    'W3C Web Annotation (JSON-LD)',
-    'The standard format: loads into other annotation tools.',
-  ],
-  ['markdown', 'Markdown brief', 'Quoted passages with their threads, for notes and handouts.'],
-  ['csv', 'CSV spreadsheet', 'One row per comment, for analysis.'],
-  ['docx', 'Word document', 'The text with native Word comments on the highlighted words.'],
-  ['html', 'Printable report', 'Open it and print to PDF from the browser.'],
-] as const;
 
 export default async function ExportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -34,19 +23,14 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
         revision.
       </p>
       <ul className="card-list">
-        {FORMATS.map(([format, name, what]) => (
-          <li key={format}>
-            <a href={`/api/v1/documents/${id}/export?format=${format}`} download>
-              {name}
+        {EXPORT_FORMATS.map((f) => (
+          <li key={f.query}>
+            <a href={exportUrl(id, f.query)} download>
+              {f.name}
             </a>
-            <div className="muted">{what}</div>
+            <div className="muted">{f.what}</div>
           </li>
         ))}
-        <li>
-          <a href={`/api/v1/documents/${id}/export?format=csv&bom=1`} download>
-            CSV for Excel (UTF-8 with BOM)
-          </a>
-        </li>
       </ul>
     </div>
   );
