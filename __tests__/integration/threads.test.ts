@@ -165,14 +165,21 @@ describe('threads', () => {
     expect(await db().comment.count({ where: { clientKey: 'raced-key-456' } })).toBe(1);
   });
 
-  it('a reply to a thread deleted at the same moment is NOT_FOUND and leaves nothing behind', async () => {
+  it('a reply to a thread deleted at the same moment is NOT_FOUND or lands first, and leaves nothing behind', async () => {
     const w = await makeDocWorld();
     const annotationId = w.shared.annotation.id;
     // Whether the delete lands before the permission check or between it and the insert (then
-    // the foreign key catches it), the caller sees NOT_FOUND, never a 500.
-    const reply = replyToThread(w.owner.id, annotationId, { body: text('Too late') });
+    // the foreign key catches it), the caller sees NOT_FOUND, never a 500; a reply that commits
+    // before the delete starts is removed with its thread.
+    const reply = replyToThread(w.owner.id, annotationId, { body: text('Too late') }).then(
+      () => 'landed',
+      (e: { code?: string }) => e.code,
+    );
     await db().annotation.delete({ where: { id: annotationId } });
-    await expect(reply).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(['landed', 'NOT_FOUND']).toContain(await reply);
+    await expect(
+      replyToThread(w.owner.id, annotationId, { body: text('Later still') }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await db().comment.count({ where: { annotationId } })).toBe(0);
   });
 
