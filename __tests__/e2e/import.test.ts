@@ -23,6 +23,7 @@ it('imports pasted Markdown and an uploaded demo file', async () => {
   await page.getByLabel('Format').selectOption('markdown');
   await page.getByRole('button', { name: 'Import' }).click();
   await page.waitForURL(/\/d\//);
+  await page.locator('section.block').first().waitFor(); // the text may come by token
   await page.getByRole('heading', { name: 'Seminar notes' }).waitFor();
   expect(await page.locator('section.block em').first().textContent()).toBe('first');
 
@@ -32,6 +33,7 @@ it('imports pasted Markdown and an uploaded demo file', async () => {
     .setInputFiles(path.join(process.cwd(), 'lib/seed/standing-committee-2020-03-18.txt'));
   await page.getByRole('button', { name: 'Import' }).click();
   await page.waitForURL(/\/d\//);
+  await page.locator('section.block').first().waitFor(); // the text may come by token
   expect(await page.locator('section.block').count()).toBeGreaterThanOrEqual(8);
   await context.close();
 });

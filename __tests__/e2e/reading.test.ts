@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { baseUrl, launch, seriousA11yViolations, signIn } from './setup/browser';
+import { baseUrl, launch, openDemoDocument, seriousA11yViolations, signIn } from './setup/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,6 +33,7 @@ describe('reading the demo document', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('link', { name: /Standing Committee/ }).click();
     await page.waitForURL(/\/d\//);
+    await page.locator('section.block').first().waitFor(); // the text may come by token
     expect(await page.locator('section.block').count()).toBeGreaterThanOrEqual(8);
     expect(await page.locator('mark').allTextContents()).toEqual(
       expect.arrayContaining([
@@ -59,6 +60,7 @@ describe('reading the demo document', () => {
     await page.goto(`${baseUrl()}/w/demo`);
     await page.getByRole('link', { name: /Standing Committee/ }).click();
     await page.waitForURL(/\/d\//);
+    await page.locator('section.block').first().waitFor(); // the text may come by token
     await page.locator('[data-reader-js]').first().waitFor({ state: 'attached' });
     // Highlights name their threads by page-local numbers; the island maps them to threads.
     await page.locator('mark', { hasText: 'continued to improve' }).click();
@@ -96,9 +98,25 @@ describe('reading the demo document', () => {
     await page.goto(`${baseUrl()}/w/demo`);
     await page.getByRole('link', { name: /Standing Committee/ }).click();
     await page.waitForURL(/\/d\//);
+    await page.locator('section.block').first().waitFor(); // the text may come by token
     expect(await page.locator('mark').count()).toBeGreaterThanOrEqual(3);
     await context.close();
     await withJs.close();
+  });
+
+  it('the page carries the reading text once: in its HTML, not again in React’s payload', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, 'bob@example.com');
+    const id = await openDemoDocument(page);
+    const html = await (await page.request.get(`${baseUrl()}/d/${id}`)).text();
+    const count = (phrase: string) => html.split(phrase).length - 1;
+    expect(count('presided over the meeting and delivered an important speech')).toBe(1);
+    expect(count('data-block-text=')).toBeGreaterThanOrEqual(8);
+    // A client navigation (from the library) gets the same text by its token.
+    await page.goto(`${baseUrl()}/w/demo`);
+    await page.getByRole('link', { name: /Standing Committee/ }).click();
+    await page.getByText('presided over the meeting and delivered an important speech').waitFor();
+    await context.close();
   });
 
   it('works at 320 px wide', async () => {
@@ -107,6 +125,7 @@ describe('reading the demo document', () => {
     await page.goto(`${baseUrl()}/w/demo`);
     await page.getByRole('link', { name: /Standing Committee/ }).click();
     await page.waitForURL(/\/d\//);
+    await page.locator('section.block').first().waitFor(); // the text may come by token
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );

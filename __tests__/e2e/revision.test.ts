@@ -49,6 +49,7 @@ it('a revised document carries highlights along; a deleted passage becomes an or
   await page.getByLabel('Format').selectOption('markdown');
   await page.getByRole('button', { name: 'Import' }).click();
   await page.waitForURL(/\/d\/[^/]+$/);
+  await page.locator('section.block').first().waitFor(); // the text may come by token
   const reader = page.url();
   await page.locator('[data-reader-js]').first().waitFor({ state: 'attached' });
 

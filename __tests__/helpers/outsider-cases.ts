@@ -3,6 +3,7 @@
  * status each kind of user must get. outsider.test.ts runs it and fails on uncovered handlers.
  */
 import { createApiToken } from '@/lib/auth/api-tokens';
+import { textHandoff } from '@/lib/http/text-handoff';
 import { createInvitation } from '@/lib/workspaces/invitations';
 import { unique } from './db';
 import { makeDocWorld, type RoleName, type World } from './world';
@@ -310,6 +311,20 @@ export const CASES: Case[] = [
     expect: moderators(200),
   },
   { file: 'app/api/v1/inbox/route.ts', method: 'GET', expect: signedIn(200) },
+  {
+    // The reader's text after a refresh: only the viewer it was handed off for gets it.
+    file: 'app/api/reader-text/[token]/route.ts',
+    method: 'GET',
+    prepare: (w) => ({ params: { token: textHandoff().put('<p>text</p>', w.member.id) } }),
+    expect: { ...everyone(404), member: 200 },
+  },
+  {
+    // A public page's text: anyone holding the token.
+    file: 'app/api/reader-text/[token]/route.ts',
+    method: 'GET',
+    prepare: () => ({ params: { token: textHandoff().put('<p>public</p>', null) } }),
+    expect: everyone(200),
+  },
   {
     file: 'app/api/v1/documents/[id]/import/route.ts',
     method: 'POST',

@@ -78,6 +78,7 @@ export default async function ReaderPage({
           canAnnotate={view.abilities.annotate}
           threadIds={threadIds}
           states={states}
+          viewerId={user.id}
         />
       </article>
       <ReaderIsland

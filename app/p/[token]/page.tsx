@@ -25,7 +25,7 @@ export default async function PublicReaderPage({ params }: { params: Promise<{ t
             the discussion.
           </p>
         </header>
-        <ReaderText blocks={view.blocks} />
+        <ReaderText blocks={view.blocks} viewerId={null} />
       </article>
       {view.annotations.length > 0 ? (
         <aside className="thread-panel" aria-label="Threads">
