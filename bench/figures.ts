@@ -144,16 +144,26 @@ export async function commentFigures(ctx: Ctx, base: Baselines): Promise<Row[]> 
   };
   const ten = await load(step);
   const one = await load({ ...step, connections: 1, warmupSeconds: 0 });
+  // "Posting a comment is served in ≤ 50 ms p50" (issue #6) is judged at one connection, as
+  // figure 1 judges the reader's p50: at 10 connections the p50 is the queue on two cores
+  // (10 / throughput, Little's law), which the throughput row already judges.
   return [
     ratioRow('2. POST comment: throughput', ten, base.insert, '(c)', 0.5),
     maxRow(
-      '2. POST comment: p50 @10 conn (100k stored)',
-      ten.p50,
+      '2. POST comment: p50 @1 conn (100k stored)',
+      one.p50,
       50,
       'ms',
-      `p99 ${fmtMs(ten.p99)}`,
+      `p99 ${fmtMs(one.p99)}`,
     ),
-    { figure: '2. POST comment: p50 @1 conn', value: fmtMs(one.p50), target: '—', pass: null },
+    {
+      // Named as before the verdict moved, so bench:compare still finds it in earlier runs.
+      figure: '2. POST comment: p50 @10 conn (100k stored)',
+      value: fmtMs(ten.p50),
+      target: '—',
+      pass: null,
+      note: `p99 ${fmtMs(ten.p99)}; queueing: 10 / ${fmtRps(ten.rps)}`,
+    },
   ];
 }
 

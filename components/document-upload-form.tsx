@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { ApiErrorAlert, type ApiFailure } from './api-error';
 
 type Mode = 'file' | 'paste';
 
@@ -19,7 +20,9 @@ export function DocumentUploadForm(props: {
 }) {
   const router = useRouter();
   const [mode, setMode] = useState<Mode>('file');
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  // A failure found before anything was sent (no file chosen) or with no answer (offline).
+  const setError = (message: string) => setFailure({ status: 0, message });
   const [pending, setPending] = useState(false);
   const [report, setReport] = useState<Report | null>(null);
 
@@ -27,7 +30,7 @@ export function DocumentUploadForm(props: {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
-    setError(null);
+    setFailure(null);
     let init: RequestInit;
     if (mode === 'file') {
       const file = form.get('file');
@@ -53,7 +56,11 @@ export function DocumentUploadForm(props: {
       const json = (await res.json().catch(() => null)) as
         ({ id?: string; error?: { message: string } } & Partial<Report>) | null;
       setPending(false);
-      if (!res.ok) return setError(json?.error?.message ?? 'The upload failed. Please try again.');
+      if (!res.ok)
+        return setFailure({
+          status: res.status,
+          message: json?.error?.message ?? 'The upload failed. Please try again.',
+        });
       if (props.kind === 'import' && json?.id) return router.push(`/d/${json.id}`);
       setReport(json as Report);
       router.refresh();
@@ -147,9 +154,7 @@ export function DocumentUploadForm(props: {
           </label>
         </details>
       ) : null}
-      <div role="alert" className="error">
-        {error}
-      </div>
+      <ApiErrorAlert failure={failure} className="error" />
       <button type="submit" disabled={pending}>
         {pending ? 'Working…' : props.kind === 'import' ? 'Import' : 'Upload new version'}
       </button>

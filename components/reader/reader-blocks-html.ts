@@ -77,8 +77,6 @@ function segmentHtml(s: Segment, options: BlocksHtmlOptions): string {
 }
 
 export type BlocksHtmlOptions = {
-  /** Adds the "start a thread on this paragraph" buttons (they need the reader island). */
-  canAnnotate?: boolean;
   /** Makes highlights clickable: which threads each one belongs to. */
   threadNumbers?: ThreadNumbers;
   /** Colours highlights by whose they are and whether they are resolved. */
@@ -99,14 +97,11 @@ export function blockHtml(block: ReaderBlock, options: BlocksHtmlOptions = {}): 
     count > 0
       ? `<a href="#thread-${esc(block.threadIds[0]!)}" aria-label="${count} ${count === 1 ? 'thread' : 'threads'} on paragraph ${n}" class="thread-count">${count}</a>`
       : '';
-  const button = options.canAnnotate
-    ? `<button type="button" class="para-thread" data-paragraph="${n}" aria-label="Comment on paragraph ${n}">+</button>`
-    : '';
   return (
     `<section class="block block-${esc(block.type)}" id="p-${key}" tabindex="-1">` +
     `<a class="pno" href="#p-${key}" aria-label="Paragraph ${n}">¶\u00a0${n}</a>` +
     `<${tag} class="text" data-block-text="${key}">${bullet}${text}</${tag}>` +
-    `<span class="threads">${threads}${button}</span></section>`
+    `<span class="threads">${threads}</span></section>`
   );
 }
 

@@ -10,6 +10,7 @@ import { Composer, truncate, type ComposerTarget } from './composer';
 import { isTypingTarget, scrollBehavior } from './hooks';
 import { reattach } from './reattach-control';
 import { markOwnAction, readerStore, useReaderStore, type TextSpan } from './reader-store';
+import { useParagraphButtons } from './use-paragraph-buttons';
 import { useSelectedHighlights } from './use-selected-highlights';
 import { spanFromSelection } from './selection-offsets';
 import { SelectionToolbar } from './selection-toolbar';
@@ -46,6 +47,7 @@ export function ReaderIsland({
   const pageThreadIds = useMemo(() => threadIds.split(' '), [threadIds]);
   const { reattach: reattaching } = useReaderStore();
   useSelectedHighlights(articleId, pageThreadIds);
+  useParagraphButtons(articleId, canAnnotate);
   const [toolbar, setToolbar] = useState<Toolbar | null>(null);
   const [toolbarError, setToolbarError] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);

@@ -10,13 +10,11 @@ import { ReaderTextSlot } from './reader-text-slot';
  */
 export function ReaderText({
   blocks,
-  canAnnotate = false,
   threadIds,
   states,
   viewerId,
 }: {
   blocks: readonly ReaderBlock[];
-  canAnnotate?: boolean;
   /** The page's threads in the order the island numbers them; without it highlights are inert. */
   threadIds?: readonly string[];
   states?: HighlightStates;
@@ -24,7 +22,6 @@ export function ReaderText({
   viewerId: string | null;
 }) {
   const html = blocksHtml(blocks, {
-    canAnnotate,
     ...(threadIds ? { threadNumbers: threadNumbers(threadIds) } : {}),
     ...(states ? { states } : {}),
   });

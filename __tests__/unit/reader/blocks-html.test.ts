@@ -56,7 +56,7 @@ describe('reader blocks as HTML', () => {
         { start: 4, end: 15, annotationId: 'ann11' },
         { start: 10, end: 19, annotationId: 'ann2' },
       ]),
-      { canAnnotate: true, threadNumbers: threadNumbers(ids) },
+      { threadNumbers: threadNumbers(ids) },
     );
     const { all, text } = parse(html);
     const section = all[0]!;
@@ -70,11 +70,9 @@ describe('reader blocks as HTML', () => {
       [' fox', '2', undefined],
     ]);
     expect(offsetText(text!)).toBe('the quick brown fox');
-    const button = all.find((e) => e.name === 'button')!;
-    expect(button.attribs).toMatchObject({
-      'data-paragraph': '3',
-      'aria-label': 'Comment on paragraph 3',
-    });
+    // The paragraph's number for the island, which adds its "comment on paragraph" button.
+    expect(all.find((e) => e.attribs.class === 'pno')?.attribs['aria-label']).toBe('Paragraph 3');
+    expect(all.some((e) => e.name === 'button')).toBe(false);
     expect(all.find((e) => e.attribs.href === '#thread-ann11')?.attribs['aria-label']).toBe(
       '2 threads on paragraph 3',
     );
@@ -105,11 +103,10 @@ describe('reader blocks as HTML', () => {
     ).toEqual(['mine', 'resolved', 'overlap']);
   });
 
-  it('leaves highlights inert and omits the paragraph button when not asked for', () => {
+  it('leaves highlights inert when not asked for', () => {
     const html = blockHtml(block('abc', [{ start: 0, end: 2, annotationId: 'x' }]));
     const { all } = parse(html);
     expect(all.find((e) => e.name === 'mark')?.attribs['data-threads']).toBeUndefined();
-    expect(all.some((e) => e.name === 'button')).toBe(false);
   });
 
   it('escapes text, keys and link targets: a payload stays text', () => {
@@ -128,11 +125,11 @@ describe('reader blocks as HTML', () => {
         ],
         { key: `k"><script>`, type: 'heading' },
       ),
-      { canAnnotate: true, threadNumbers: threadNumbers(['a']) },
+      { threadNumbers: threadNumbers(['a']) },
     );
     const { all, text } = parse(html);
     expect(all.map((e) => e.name).sort()).toEqual(
-      ['a', 'a', 'a', 'button', 'h2', 'mark', 'section', 'span'].sort(),
+      ['a', 'a', 'a', 'h2', 'mark', 'section', 'span'].sort(),
     );
     expect(offsetText(text!)).toBe(`${payload} link`);
     expect(text!.attribs['data-block-text']).toBe(`k"><script>`);

@@ -73,13 +73,7 @@ export default async function ReaderPage({
             <ExportMenu documentId={view.document.id} />
           </nav>
         </header>
-        <ReaderText
-          blocks={view.blocks}
-          canAnnotate={view.abilities.annotate}
-          threadIds={threadIds}
-          states={states}
-          viewerId={user.id}
-        />
+        <ReaderText blocks={view.blocks} threadIds={threadIds} states={states} viewerId={user.id} />
       </article>
       <ReaderIsland
         documentId={view.document.id}
