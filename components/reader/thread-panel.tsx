@@ -8,8 +8,9 @@ import { CommentEditor } from '@/components/comment-editor/comment-editor';
 import type { CommentDoc } from '@/lib/richtext/types';
 import { formatDate, scrollBehavior, useMembers } from './hooks';
 import { markOwnAction, useReaderStore } from './reader-store';
+import { useCommentEdit } from './use-comment-edit';
 import { CommentView, ConfirmRow, MetaEditor, explain } from './thread-comment';
-import { MAX_DEPTH, type History, type Thread, type ThreadComment } from './thread-types';
+import { MAX_DEPTH, type Thread, type ThreadComment } from './thread-types';
 
 export type { Thread, ThreadComment } from './thread-types';
 
@@ -45,13 +46,6 @@ export function ThreadPanel({
   const [busy, setBusy] = useState(false);
   const [replyTo, setReplyTo] = useState<string | null>(null); // comment id, or 'root'
   const [replyKey, setReplyKey] = useState(() => crypto.randomUUID());
-  const [editing, setEditing] = useState<{ id: string; version: number; doc: CommentDoc } | null>(
-    null,
-  );
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [latestShown, setLatestShown] = useState(false);
-  // The version an edit is based on; a ref so a save always sends the latest one.
-  const editVersion = useRef(0);
   const [confirm, setConfirm] = useState<string | null>(null);
   const [editingMeta, setEditingMeta] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -117,59 +111,16 @@ export function ThreadPanel({
     return ok;
   }
 
-  async function startEdit(c: ThreadComment) {
-    setAlert(null);
-    setConflict(null);
-    const res = await api<History>(`/api/v1/comments/${c.id}/history`);
-    if (!res.ok) {
-      setAlert({ status: res.status, message: explain(res.status, res.message) });
-      return;
-    }
-    setReplyTo(null);
-    setLatestShown(false);
-    editVersion.current = res.data.current.version;
-    setEditing({
-      id: c.id,
-      version: res.data.current.version,
-      doc: res.data.current.body,
-    });
-  }
-
-  async function saveEdit(doc: CommentDoc): Promise<boolean> {
-    if (!editing) return false;
-    setConflict(null);
-    setAlert(null);
-    markOwnAction(annotationId);
-    setBusy(true);
-    const res = await api(`/api/v1/comments/${editing.id}`, {
-      method: 'PATCH',
-      body: { body: doc, version: editVersion.current },
-    });
-    setBusy(false);
-    if (!res.ok) {
-      if (res.status === 409) setConflict(res.message);
-      else setAlert({ status: res.status, message: explain(res.status, res.message) });
-      return false;
-    }
-    setEditing(null);
-    await load();
-    router.refresh();
-    return true;
-  }
-
-  /** After a conflict: show the newer text, keep the draft, and let the next save win. */
-  async function loadLatestForEdit() {
-    const res = await api<Thread>(`/api/v1/annotations/${annotationId}`);
-    if (!res.ok) {
-      setAlert({ status: res.status, message: explain(res.status, res.message) });
-      return;
-    }
-    setThread(res.data);
-    const latest = res.data.comments.find((c) => c.id === editing?.id);
-    if (latest) editVersion.current = latest.version;
-    setConflict(null);
-    setLatestShown(true);
-  }
+  const edit = useCommentEdit({
+    annotationId,
+    setAlert,
+    setBusy,
+    setThread,
+    afterSave: async () => {
+      await load();
+      router.refresh();
+    },
+  });
 
   if (gone) {
     return (
@@ -224,23 +175,20 @@ export function ThreadPanel({
       busy={busy}
       members={members}
       replying={replyTo === c.id}
-      editing={editing?.id === c.id ? editing : null}
-      conflict={editing?.id === c.id ? conflict : null}
-      showLatest={editing?.id === c.id && latestShown}
+      editing={edit.editing?.id === c.id ? edit.editing : null}
+      conflict={edit.editing?.id === c.id ? edit.conflict : null}
+      showLatest={edit.editing?.id === c.id && edit.latestShown}
       confirming={confirm === `comment:${c.id}`}
       onReply={() => {
-        setEditing(null);
+        edit.cancel();
         setReplyTo(replyTo === c.id ? null : c.id);
       }}
       onSubmitReply={(doc) => reply(c.id, doc)}
       onCancelReply={() => setReplyTo(null)}
-      onEdit={() => void startEdit(c)}
-      onSubmitEdit={saveEdit}
-      onCancelEdit={() => {
-        setEditing(null);
-        setConflict(null);
-      }}
-      onLoadLatest={() => void loadLatestForEdit()}
+      onEdit={() => void edit.start(c).then((ok) => ok && setReplyTo(null))}
+      onSubmitEdit={edit.save}
+      onCancelEdit={edit.cancel}
+      onLoadLatest={() => void edit.loadLatest()}
       onAskDelete={() => setConfirm(`comment:${c.id}`)}
       onCancelDelete={() => setConfirm(null)}
       onDelete={() =>
@@ -407,7 +355,7 @@ export function ThreadPanel({
             type="button"
             className="quiet small-button"
             onClick={() => {
-              setEditing(null);
+              edit.cancel();
               setReplyTo('root');
             }}
           >
