@@ -133,3 +133,32 @@ describe('reading the demo document', () => {
     await context.close();
   });
 });
+
+describe('a published document', () => {
+  it('a signed-out reader sees the text and the workspace threads at its link, and cannot annotate', async () => {
+    const owner = await browser.newContext();
+    const page = await signIn(owner, 'alice@example.com');
+    const id = await openDemoDocument(page);
+    await page.goto(`${baseUrl()}/d/${id}/share`);
+    await page.getByLabel(/threads/i).check();
+    await page.getByRole('button', { name: /Publish/ }).click();
+    const link = (await page.getByRole('link', { name: /\/p\// }).getAttribute('href'))!;
+
+    const stranger = await browser.newContext();
+    const reader = await stranger.newPage();
+    await reader.goto(link.startsWith('http') ? link : `${baseUrl()}${link}`);
+    await reader.getByText('presided over the meeting and delivered an important speech').waitFor();
+    expect(await reader.locator('section.block').count()).toBeGreaterThanOrEqual(8);
+    expect(await reader.locator('mark').count()).toBeGreaterThanOrEqual(3);
+    await reader.locator('#main').getByRole('link', { name: 'Sign in' }).waitFor();
+    expect(await reader.getByRole('button', { name: /Comment on paragraph/ }).count()).toBe(0);
+    expect(await seriousA11yViolations(reader)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Revoke the link' }).click();
+    await page.getByText('The public link is revoked.').waitFor();
+    const gone = await reader.goto(link.startsWith('http') ? link : `${baseUrl()}${link}`);
+    expect(gone?.status()).toBe(404);
+    await owner.close();
+    await stranger.close();
+  });
+});
