@@ -54,7 +54,12 @@ export function membersOf(scope: ContainerScope, a: ExportAnnotation): W3cAnnota
 }
 
 async function loadAnnotations(scope: ContainerScope, ids: string[]) {
-  return loadExportAnnotations(ids, scope.document.revision.id, memberIris(scope.container));
+  return loadExportAnnotations(
+    ids,
+    scope.document.revision.id,
+    memberIris(scope.container),
+    'html',
+  );
 }
 
 /** Visible annotation ids in reading order with how many members each one makes. */

@@ -6,6 +6,7 @@ import { exportCsv, type CsvOptions } from './csv';
 import { exportDocx, type DocxOptions } from './docx';
 import { exportHtml } from './html';
 import { exportMarkdown } from './markdown';
+import type { CommentContent } from './load-rows';
 import type { ExportChunk, ExportInput } from './types';
 import { exportW3c, type W3cOptions } from './w3c';
 
@@ -18,6 +19,8 @@ export type ExportFormatOptions = CsvOptions & DocxOptions & W3cOptions;
 export type ExportFormat = {
   contentType: string;
   extension: string;
+  /** What it reads of a comment: only that is loaded (lib/export/load-rows.ts). */
+  comments: CommentContent;
   run: (input: ExportInput, opts?: ExportFormatOptions) => AsyncGenerator<ExportChunk>;
 };
 
@@ -25,16 +28,33 @@ export const EXPORT_FORMATS = {
   w3c: {
     contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
     extension: 'jsonld',
+    comments: 'html',
     run: exportW3c,
   },
-  markdown: { contentType: 'text/markdown; charset=utf-8', extension: 'md', run: exportMarkdown },
-  csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv', run: exportCsv },
+  markdown: {
+    contentType: 'text/markdown; charset=utf-8',
+    extension: 'md',
+    comments: 'text',
+    run: exportMarkdown,
+  },
+  csv: {
+    contentType: 'text/csv; charset=utf-8',
+    extension: 'csv',
+    comments: 'text',
+    run: exportCsv,
+  },
   docx: {
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     extension: 'docx',
+    comments: 'text',
     run: exportDocx,
   },
-  html: { contentType: 'text/html; charset=utf-8', extension: 'html', run: exportHtml },
+  html: {
+    contentType: 'text/html; charset=utf-8',
+    extension: 'html',
+    comments: 'html',
+    run: exportHtml,
+  },
 } satisfies Record<string, ExportFormat>;
 
 export type ExportFormatName = keyof typeof EXPORT_FORMATS;

@@ -8,7 +8,7 @@
 import { db } from '../db/client';
 import { documentForMember } from '../documents/access';
 import { annotationsVisibleTo } from '../policies';
-import { annotationRows, commentRows, exportComment } from './load-rows';
+import { annotationRows, commentRows, exportComment, type CommentContent } from './load-rows';
 import type { ExportAnnotation, ExportComment, ExportDocument, ExportInput } from './types';
 
 const PAGE = 1000;
@@ -94,8 +94,12 @@ export async function loadExportAnnotations(
   ids: string[],
   revisionId: string,
   iris: ExportIris,
+  content: CommentContent,
 ): Promise<ExportAnnotation[]> {
-  const [rows, comments] = await Promise.all([annotationRows(ids, revisionId), commentRows(ids)]);
+  const [rows, comments] = await Promise.all([
+    annotationRows(ids, revisionId),
+    commentRows(ids, content),
+  ]);
   const threads = new Map<string, ExportComment[]>();
   for (const c of comments) {
     let list = threads.get(c.annotationId);
@@ -140,6 +144,8 @@ export async function loadExport(
   userId: string,
   documentId: string,
   origin: string,
+  /** What the format reads of a comment (ExportFormat.comments). */
+  content: CommentContent,
 ): Promise<ExportInput> {
   const document = await loadExportDocument(userId, documentId, origin);
   const iris = documentIris(document);
@@ -149,7 +155,7 @@ export async function loadExport(
     // Full annotations a page at a time, the next page fetched while this one is formatted and
     // sent: the database works on its own core meanwhile.
     const page = (from: number) =>
-      loadExportAnnotations(ids.slice(from, from + PAGE), document.revision.id, iris);
+      loadExportAnnotations(ids.slice(from, from + PAGE), document.revision.id, iris, content);
     let next = ids.length > 0 ? page(0) : null;
     for (let i = 0; next; i += PAGE) {
       const current = await next;

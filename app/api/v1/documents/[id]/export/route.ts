@@ -21,7 +21,7 @@ export const GET = withUser<{ id: string }>(async ({ req, user, params }) => {
     );
   }
   const format: ExportFormat = EXPORT_FORMATS[name];
-  const input = await loadExport(user.id, params.id, req.nextUrl.origin);
+  const input = await loadExport(user.id, params.id, req.nextUrl.origin, format.comments);
   const filename = `${
     input.document.title
       .replace(/[^\p{L}\p{N} _-]+/gu, '')
