@@ -1,6 +1,6 @@
 /** The baselines and the five figures, each a few bounded load steps against one server. */
 import { existsSync } from 'node:fs';
-import { load, rawPg, timed, type Load } from './load';
+import { load, rawPg, timed, timedDownload, type Load } from './load';
 import type { SeedSummary } from './generate';
 import { buildHasRoute, listeningPid, memory, resetPeak } from './server';
 import type { Row } from './report';
@@ -236,16 +236,18 @@ export async function exportFigures(ctx: Ctx): Promise<Row[]> {
   for (const format of ['jsonld', 'csv']) {
     ctx.log(`figure 5: export ${format} (server pid ${pid})`);
     const url = `${ctx.origin}/api/v1/documents/${ctx.seed.docs.export}/export?format=${format}`;
-    const warm = await timed(url, headers);
+    const warm = await timedDownload(url, headers);
     if (warm.status !== 200) throw new Error(`export ${format} answered ${warm.status}`);
     const reset = resetPeak(pid);
     const before = memory(pid);
     let sampled = before.rss;
     const timer = setInterval(() => (sampled = Math.max(sampled, memory(pid).rss)), 50);
-    const r = await timed(url, headers).finally(() => clearInterval(timer));
+    const r = await timedDownload(url, headers).finally(() => clearInterval(timer));
     const after = memory(pid);
     const peak = Math.max(sampled, reset ? after.hwm : 0);
-    const note = `${(r.bytes / MB).toFixed(1)} MB; warm-up ${fmtMs(warm.ms)}; RSS ${before.rss.toFixed(0)}→${peak.toFixed(0)} MB${reset ? '' : ' (sampled)'}`;
+    const wire =
+      r.encoding === 'identity' ? '' : ` (${(r.wireBytes / MB).toFixed(1)} MB ${r.encoding})`;
+    const note = `${(r.bytes / MB).toFixed(1)} MB${wire}; warm-up ${fmtMs(warm.ms)}; RSS ${before.rss.toFixed(0)}→${peak.toFixed(0)} MB${reset ? '' : ' (sampled)'}`;
     rows.push(maxRow(`5. export 20,000 ann. ${format}: time`, r.ms, 3000, 'ms', note));
     rows.push(maxRow(`5. export ${format}: peak RSS growth`, peak - before.rss, 200, 'MB'));
   }

@@ -1,6 +1,8 @@
 /** Load steps (autocannon over loopback), sign-in for a session cookie, and raw `pg` baselines. */
 import autocannon, { type Request } from 'autocannon';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 
 export type Load = {
@@ -186,6 +188,38 @@ export async function timed(url: string, headers: Record<string, string>) {
   const res = await fetch(url, { headers });
   const bytes = (await res.arrayBuffer()).byteLength;
   return { ms: performance.now() - t0, status: res.status, bytes };
+}
+
+/**
+ * One timed download as a browser asks for it (gzip accepted), timed until the last byte is
+ * received and NOT decompressed while timing: decompressing 70 MB in the bench process would
+ * take CPU from the server being measured on the same two cores (fetch() always decompresses).
+ * The body is decompressed afterwards, to report its real size and check it is whole.
+ */
+export function timedDownload(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ ms: number; status: number; bytes: number; wireBytes: number; encoding: string }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const req = http.get(url, { headers: { ...headers, 'accept-encoding': 'gzip' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const ms = performance.now() - t0;
+        const body = Buffer.concat(chunks);
+        const encoding = String(res.headers['content-encoding'] ?? 'identity');
+        try {
+          const bytes = encoding === 'gzip' ? gunzipSync(body).byteLength : body.byteLength;
+          resolve({ ms, status: res.statusCode ?? 0, bytes, wireBytes: body.byteLength, encoding });
+        } catch (err) {
+          reject(err as Error);
+        }
+      });
+    });
+    req.on('error', reject);
+  });
 }
 
 /** Baseline (e): raw `pg` INSERTs and primary-key SELECTs from Node, 10 workers on a pool of 10. */
