@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } fr
 import net from 'node:net';
 import path from 'node:path';
 import { sourceFingerprint } from '../scripts/lib/build-fingerprint';
+import { serverNodeOptions } from '../scripts/lib/server-node-options';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -85,6 +86,8 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
       // One token drives the whole load test.
       CLOSEREAD_API_REQUESTS_PER_MINUTE: '100000000',
       NEXT_TELEMETRY_DISABLED: '1',
+      // The production server's V8 flags, after any the caller gives (the soak's heap cap).
+      NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS ?? process.env.NODE_OPTIONS),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../lib/seed/demo';
 import { localAuthSecret } from './lib/auth-secret';
 import { buildIsCurrent, sourceFingerprint, stampPath } from './lib/build-fingerprint';
 import { superviseShutdown } from './lib/supervise';
+import { serverNodeOptions } from './lib/server-node-options';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -105,7 +106,13 @@ async function main() {
       stdio: ['ignore', 'pipe', 'inherit'],
       // Next leaves SIGTERM/SIGINT to instrumentation.ts, which drains requests and event
       // streams and closes the database connections before it exits.
-      env: dev ? process.env : { ...process.env, NEXT_MANUAL_SIG_HANDLE: 'true' },
+      env: dev
+        ? process.env
+        : {
+            ...process.env,
+            NEXT_MANUAL_SIG_HANDLE: 'true',
+            NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS),
+          },
     });
     let announced = false;
     child.stdout!.on('data', (chunk: Buffer) => {
