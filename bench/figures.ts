@@ -144,25 +144,23 @@ export async function commentFigures(ctx: Ctx, base: Baselines): Promise<Row[]> 
   };
   const ten = await load(step);
   const one = await load({ ...step, connections: 1, warmupSeconds: 0 });
-  // "Posting a comment is served in ≤ 50 ms p50" (issue #6) is judged at one connection, as
-  // figure 1 judges the reader's p50: at 10 connections the p50 is the queue on two cores
-  // (10 / throughput, Little's law), which the throughput row already judges.
+  // The benchmarks issue: "warm; 10 concurrent connections unless said" — the p50 target is
+  // judged at 10 connections; one connection (no queue) is shown for information.
   return [
     ratioRow('2. POST comment: throughput', ten, base.insert, '(c)', 0.5),
     maxRow(
-      '2. POST comment: p50 @1 conn (100k stored)',
-      one.p50,
+      '2. POST comment: p50 @10 conn (100k stored)',
+      ten.p50,
       50,
       'ms',
-      `p99 ${fmtMs(one.p99)}`,
+      `p99 ${fmtMs(ten.p99)}`,
     ),
     {
-      // Named as before the verdict moved, so bench:compare still finds it in earlier runs.
-      figure: '2. POST comment: p50 @10 conn (100k stored)',
-      value: fmtMs(ten.p50),
+      figure: '2. POST comment: p50 @1 conn',
+      value: fmtMs(one.p50),
       target: '—',
       pass: null,
-      note: `p99 ${fmtMs(ten.p99)}; queueing: 10 / ${fmtRps(ten.rps)}`,
+      note: `p99 ${fmtMs(one.p99)}`,
     },
   ];
 }
@@ -194,31 +192,23 @@ export async function searchFigures(ctx: Ctx): Promise<Row[]> {
       headers,
       vary: (n: number) => ({ path: `/api/v1/search?q=${WORDS[n % WORDS.length]}` }),
     };
-    // "100,000 comments searched in ≤ 100 ms p50" is a latency: judged at one connection, like
-    // figures 1 and 2; at 10 connections the p50 includes the queue (kept as info).
-    const one = await load({ ...step, connections: 1 });
+    // Judged at 10 connections, as the benchmarks issue says; one connection for information.
     const ten = await load(step);
+    const one = await load({ ...step, connections: 1 });
     rows.push(
-      maxRow(
-        '4. search (100k comments, 2k docs): p50 @1 conn',
-        one.p50,
-        100,
-        'ms',
-        `p99 ${fmtMs(one.p99)}`,
-      ),
+      maxRow('4. search (100k comments, 2k docs): p50', ten.p50, 100, 'ms', fmtRps(ten.rps)),
       {
-        // Named as before the verdict moved, so bench:compare still finds it in earlier runs.
-        figure: '4. search (100k comments, 2k docs): p50',
-        value: fmtMs(ten.p50),
+        figure: '4. search: p50 @1 conn',
+        value: fmtMs(one.p50),
         target: '—',
         pass: null,
-        note: `@10 conn, ${fmtRps(ten.rps)}`,
+        note: `p99 ${fmtMs(one.p99)}`,
       },
     );
   } else {
     const inSource = existsSync('app/api/v1/search/route.ts');
     rows.push({
-      figure: '4. search (100k comments, 2k docs): p50 @1 conn',
+      figure: '4. search (100k comments, 2k docs): p50',
       value: 'not available',
       target: '≤ 100 ms',
       pass: null,
