@@ -1,47 +1,27 @@
 /**
  * The outsider suite's table: every route handler and method, what to call it with, and the
  * status each kind of user must get. outsider.test.ts runs it and fails on uncovered handlers.
+ * Accounts and workspaces are in outsider-cases-accounts.ts; documents, annotations, the API and
+ * the protocol here.
  */
-import { createApiToken } from '@/lib/auth/api-tokens';
 import { textHandoff } from '@/lib/http/text-handoff';
-import { createInvitation } from '@/lib/workspaces/invitations';
-import { unique } from './db';
-import { makeDocWorld, type RoleName, type World } from './world';
+import { ACCOUNT_CASES } from './outsider-cases-accounts';
+import {
+  author,
+  comment,
+  doc,
+  everyone,
+  members,
+  moderators,
+  ownersOnly,
+  paste,
+  signedIn,
+  thread,
+  ws,
+  type Case,
+} from './outsider-expect';
 
-type Prepared = {
-  params?: Record<string, string>;
-  body?: unknown;
-  path?: string;
-  stream?: boolean;
-};
-export type DocWorld = Awaited<ReturnType<typeof makeDocWorld>>;
-export type Case = {
-  file: string;
-  method: string;
-  /** Cases that need a document get one (with a workspace thread and a private thread). */
-  doc?: boolean;
-  prepare?: (w: DocWorld) => Promise<Prepared> | Prepared;
-  expect: Record<RoleName, number>;
-};
-
-const everyone = (status: number): Record<RoleName, number> => ({
-  anonymous: status,
-  outsider: status,
-  member: status,
-  moderator: status,
-  owner: status,
-});
-const signedIn = (status: number) => ({ ...everyone(status), anonymous: 401 });
-const members = (status: number) => ({ ...signedIn(status), outsider: 404 });
-const ownersOnly = (status: number) => ({ ...members(403), owner: status });
-
-const ws = (w: World) => ({ slug: w.workspace.slug });
-const author = (status: number) => ({ ...members(403), member: status });
-const moderators = (status: number) => ({ ...members(status), member: 403 });
-const doc = (w: DocWorld) => ({ id: w.document.id });
-const thread = (w: DocWorld) => ({ id: w.shared.annotation.id });
-const comment = (w: DocWorld) => ({ id: w.shared.comment.id });
-const paste = { text: 'A pasted text\n\nWith a second paragraph.', title: 'Pasted' };
+export type { Case, DocWorld } from './outsider-expect';
 
 /** Handlers that are not ours to test here, with the reason. */
 export const EXEMPT: Record<string, string> = {
@@ -52,108 +32,7 @@ export const EXEMPT: Record<string, string> = {
 };
 
 export const CASES: Case[] = [
-  { file: 'app/api/health/route.ts', method: 'GET', expect: everyone(200) },
-  {
-    file: 'app/api/account/signup/route.ts',
-    method: 'POST',
-    prepare: () => ({
-      body: { name: 'New', email: `${unique('new')}@example.com`, password: 'a long passphrase' },
-    }),
-    expect: everyone(201),
-  },
-  {
-    file: 'app/api/account/password/route.ts',
-    method: 'POST',
-    prepare: () => ({
-      body: { currentPassword: 'wrong password', newPassword: 'another long passphrase' },
-    }),
-    expect: signedIn(400),
-  },
-  { file: 'app/api/v1/workspaces/route.ts', method: 'GET', expect: signedIn(200) },
-  {
-    file: 'app/api/v1/workspaces/route.ts',
-    method: 'POST',
-    prepare: () => ({ body: { name: 'Desk' } }),
-    expect: signedIn(201),
-  },
-  {
-    file: 'app/api/v1/workspaces/[slug]/route.ts',
-    method: 'GET',
-    prepare: (w) => ({ params: ws(w) }),
-    expect: members(200),
-  },
-  {
-    file: 'app/api/v1/workspaces/[slug]/route.ts',
-    method: 'PATCH',
-    prepare: (w) => ({ params: ws(w), body: { name: 'Renamed' } }),
-    expect: ownersOnly(200),
-  },
-  {
-    file: 'app/api/v1/workspaces/[slug]/members/route.ts',
-    method: 'GET',
-    prepare: (w) => ({ params: ws(w) }),
-    expect: members(200),
-  },
-  {
-    file: 'app/api/v1/workspaces/[slug]/members/[userId]/route.ts',
-    method: 'PATCH',
-    prepare: (w) => ({ params: { ...ws(w), userId: w.member.id }, body: { role: 'MODERATOR' } }),
-    expect: ownersOnly(200),
-  },
-  {
-    // The target is the member: the member may remove themselves (leave).
-    file: 'app/api/v1/workspaces/[slug]/members/[userId]/route.ts',
-    method: 'DELETE',
-    prepare: (w) => ({ params: { ...ws(w), userId: w.member.id } }),
-    expect: { ...ownersOnly(200), member: 200 },
-  },
-  {
-    file: 'app/api/v1/workspaces/[slug]/invitations/route.ts',
-    method: 'GET',
-    prepare: (w) => ({ params: ws(w) }),
-    expect: ownersOnly(200),
-  },
-  {
-    file: 'app/api/v1/workspaces/[slug]/invitations/route.ts',
-    method: 'POST',
-    prepare: (w) => ({ params: ws(w), body: { maxUses: 3 } }),
-    expect: ownersOnly(201),
-  },
-  {
-    file: 'app/api/v1/workspaces/[slug]/invitations/[id]/route.ts',
-    method: 'DELETE',
-    prepare: async (w) => {
-      const { invitation } = await createInvitation(w.owner.id, w.workspace.slug, {});
-      return { params: { ...ws(w), id: invitation.id } };
-    },
-    expect: ownersOnly(200),
-  },
-  {
-    file: 'app/api/v1/invitations/[token]/accept/route.ts',
-    method: 'POST',
-    prepare: async (w) => {
-      const { token } = await createInvitation(w.owner.id, w.workspace.slug, {});
-      return { params: { token } };
-    },
-    expect: signedIn(200),
-  },
-  { file: 'app/api/v1/tokens/route.ts', method: 'GET', expect: signedIn(200) },
-  {
-    file: 'app/api/v1/tokens/route.ts',
-    method: 'POST',
-    prepare: () => ({ body: { name: 'CI' } }),
-    expect: signedIn(201),
-  },
-  {
-    // Someone else's token is invisible: 404.
-    file: 'app/api/v1/tokens/[id]/route.ts',
-    method: 'DELETE',
-    prepare: async (w) => {
-      const { apiToken } = await createApiToken(w.owner.id, { name: 'owner token' });
-      return { params: { id: apiToken.id } };
-    },
-    expect: { ...signedIn(404), owner: 200 },
-  },
+  ...ACCOUNT_CASES,
   {
     file: 'app/api/v1/workspaces/[slug]/documents/route.ts',
     method: 'GET',
