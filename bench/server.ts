@@ -73,10 +73,17 @@ export function freePort(): Promise<number> {
 
 export type Server = { child: ChildProcess; port: number; origin: string; log: string[] };
 
-export async function startServer(env: Record<string, string>): Promise<Server> {
+/** A line of V8's `--trace-gc` output (kept out of the log, passed to `onGcTrace`). */
+const GC_TRACE = /^\[\d+:0x[0-9a-f]+\]\s+\d+ ms: /;
+
+export async function startServer(
+  env: Record<string, string>,
+  opts: { nodeArgs?: string[]; onGcTrace?: (line: string) => void } = {},
+): Promise<Server> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const args = [...(opts.nodeArgs ?? []), nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'];
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
       ...env,
@@ -93,7 +100,11 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
   });
   const log: string[] = [];
   const keep = (chunk: Buffer) => {
-    log.push(...chunk.toString().split('\n').filter(Boolean));
+    for (const line of chunk.toString().split('\n')) {
+      if (!line) continue;
+      if (GC_TRACE.test(line)) opts.onGcTrace?.(line);
+      else log.push(line);
+    }
     if (log.length > 200) log.splice(0, log.length - 200);
   };
   child.stdout?.on('data', keep);
@@ -114,7 +125,9 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
 }
 
 export async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return;
+  // A process killed by a signal (V8's out-of-memory abort) has no exit code, only a signal; its
+  // 'exit' event has already fired.
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = new Promise((r) => server.child.once('exit', r));
   server.child.kill('SIGTERM');
   const timer = setTimeout(() => server.child.kill('SIGKILL'), 5_000);
