@@ -18,8 +18,6 @@
  * --warmup + --seconds.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { MAX_COMMENTS_PER_THREAD } from '../lib/annotations/comments';
 import { createAnnotation } from '../lib/annotations/create-annotation';
 import { createApiToken } from '../lib/auth/api-tokens';
@@ -27,7 +25,7 @@ import { connectDb } from '../lib/db/client';
 import { DEMO_PASSWORD } from '../lib/seed/demo';
 import { createDatabase, dropDatabase, freshDatabaseName } from './database';
 import { signIn } from './load';
-import { listeningPid, memory, startServer, stopServer } from './server';
+import { build, buildProblem, listeningPid, memory, startServer, stopServer } from './server';
 import { plainTextToDoc } from '../lib/richtext';
 
 function option(name: string, fallback: number): number {
@@ -62,8 +60,12 @@ async function main() {
   const writers = option('writers', 20);
   const maxGrowth = option('max-growth', 10);
   const heapMb = option('heap-mb', 512);
-  if (!existsSync(path.join('.next', 'BUILD_ID')))
-    throw new Error('no production build in .next: run npm run build first');
+  // The build must be of these sources: a stale .next once made a soak measure old code.
+  const problem = process.argv.includes('--reuse-build') ? null : buildProblem();
+  if (problem) {
+    console.log(`soak: building (${problem})`);
+    build();
+  }
 
   const name = freshDatabaseName();
   const url = await createDatabase(name);
