@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { db } from '../db/client';
+import { queryRows } from '../db/query-rows';
 import { parseInput } from '../http/validate';
 import { toTsQuery } from './query';
 
@@ -53,6 +54,29 @@ const QUOTE_MATCHES = `SELECT * FROM "Annotation" WHERE "searchVector" @@ to_tsq
 /** Above this many matches a term is "common": walking newest first finds enough quickly. */
 const COMMON_MATCHES = 2_000;
 
+type Rarity = { comments: boolean; quotes: boolean };
+
+/**
+ * How common a query is changes slowly (it is a statistic, like the planner's), and counting it
+ * costs a transaction and two index scans per search: the answer is kept for a minute per query.
+ * It only chooses the plan; either plan returns the same rows.
+ */
+const RARITY_TTL_MS = 60_000;
+const RARITY_ENTRIES = 1_000;
+const rarityCache = new Map<string, { value: Rarity; until: number }>();
+
+async function rareTerms(tsq: string, common: number): Promise<Rarity> {
+  const key = `${common}:${tsq}`;
+  const now = Date.now();
+  const hit = rarityCache.get(key);
+  if (hit && hit.until > now) return hit.value;
+  const value = await countRareTerms(tsq, common);
+  rarityCache.delete(key);
+  if (rarityCache.size >= RARITY_ENTRIES) rarityCache.delete(rarityCache.keys().next().value!);
+  rarityCache.set(key, { value, until: now + RARITY_TTL_MS });
+  return value;
+}
+
 /**
  * Whether the query matches few comments / quotes. The planner cannot know how many rows a
  * tsquery matches (a word absent from its statistics is guessed at 0.5 %), and with ORDER BY
@@ -61,10 +85,7 @@ const COMMON_MATCHES = 2_000;
  * GIN index settles it: few matches are all fetched through the index (a subquery fenced with
  * OFFSET 0) and sorted; many are found newest first.
  */
-async function rareTerms(
-  tsq: string,
-  common: number,
-): Promise<{ comments: boolean; quotes: boolean }> {
+async function countRareTerms(tsq: string, common: number): Promise<Rarity> {
   // With a LIMIT the planner would rather scan the table until it has enough; the index
   // answers from its posting lists. SET LOCAL lasts for this transaction only.
   const [, rows] = await db().$transaction([
@@ -140,57 +161,53 @@ export async function search(
   }
   // The documents' own text; annotation filters do not apply to it.
   if ((p.kind === 'all' || p.kind === 'text') && !p.author && !p.tag && !p.status) {
+    // Latest revisions only: checked per matching block (the LIMIT stops the walk early), not
+    // by listing every member document's latest revision first.
     queries.push(`(
-      SELECT 'text' AS kind, d.id AS "documentId", NULL AS "annotationId", NULL AS "commentId",
+      SELECT 'text' AS kind, r."documentId", NULL AS "annotationId", NULL AS "commentId",
              NULL AS "authorId", NULL::timestamp AS "createdAt", b.text AS body, b.key AS "blockKey"
         FROM "Block" b
-        JOIN docs d ON b."revisionId" = d."latestRevisionId"
+        JOIN "Revision" r ON r.id = b."revisionId"
+        JOIN "Document" d ON d.id = r."documentId" AND ($6::text IS NULL OR d.id = $6)
+        JOIN "Membership" m ON m."workspaceId" = d."workspaceId" AND m."userId" = $1
        WHERE b."searchVector" @@ to_tsquery('simple', $2)
+         AND r.number = (SELECT max(r2.number) FROM "Revision" r2 WHERE r2."documentId" = r."documentId")
        LIMIT $9)`);
   }
   const sql = `
     -- Every parameter is typed here, so branches that do not use some still plan.
-    WITH query AS (SELECT to_tsquery('simple', $2) AS q, $3::text AS p3, $4::text AS p4, $5::text AS p5,
-                          $7::timestamptz AS p7, $8::timestamptz AS p8),
-         docs AS (
-           SELECT d.id, d.title,
-                  (SELECT r.id FROM "Revision" r WHERE r."documentId" = d.id ORDER BY r.number DESC LIMIT 1) AS "latestRevisionId"
-             FROM "Document" d
-             JOIN "Membership" m ON m."workspaceId" = d."workspaceId" AND m."userId" = $1
-            WHERE ($6::text IS NULL OR d.id = $6))
-    SELECT h.kind, h."documentId", d.title AS "documentTitle", coalesce(h."blockKey", anc."blockKey") AS "blockKey",
+    WITH query AS (SELECT to_tsquery('simple', $2) AS q, $1::text AS p1, $3::text AS p3,
+                          $4::text AS p4, $5::text AS p5, $6::text AS p6,
+                          $7::timestamptz AS p7, $8::timestamptz AS p8)
+    -- Rank every branch's candidates, keep the best $9, and only then build their snippets
+    -- (ts_headline is the expensive part of a result).
+         , hits AS (
+      SELECT h.*, ts_rank(to_tsvector('simple', h.body), q.q) AS rank
+        FROM (${queries.join(' UNION ALL ')}) h
+        CROSS JOIN query q
+       ORDER BY rank DESC, h."createdAt" DESC NULLS LAST
+       LIMIT $9)
+    SELECT h.kind, h."documentId", d.title AS "documentTitle", k.key AS "blockKey",
            h."annotationId", h."commentId", u.name AS author, h."createdAt",
-           ts_headline('simple', h.body, q.q, ${HEADLINE}) AS snippet,
-           ts_rank(to_tsvector('simple', h.body), q.q) AS rank
-      FROM (${queries.join(' UNION ALL ')}) h
+           ts_headline('simple', h.body, q.q, ${HEADLINE}) AS snippet, h.rank,
+           pos.position + 1 AS paragraph
+      FROM hits h
       CROSS JOIN query q
-      JOIN docs d ON d.id = h."documentId"
+      JOIN "Document" d ON d.id = h."documentId"
       LEFT JOIN "User" u ON u.id = h."authorId"
       LEFT JOIN LATERAL (
         SELECT aa."blockKey" FROM "AnnotationAnchor" aa JOIN "Revision" r ON r.id = aa."revisionId"
          WHERE aa."annotationId" = h."annotationId" ORDER BY r.number DESC LIMIT 1) anc ON h."annotationId" IS NOT NULL
-     ORDER BY rank DESC, h."createdAt" DESC NULLS LAST
-     LIMIT $9`;
-  type Row = Omit<SearchHit, 'paragraph' | 'rank'> & { rank: number | string };
-  const rows = await db().$queryRawUnsafe<Row[]>(sql, ...params);
-  const keys = [...new Set(rows.map((r) => r.blockKey).filter((k): k is string => !!k))];
-  const docs = [...new Set(rows.map((r) => r.documentId))];
-  const numbers = keys.length
-    ? await db().$queryRawUnsafe<{ key: string; documentId: string; position: number }[]>(
-        `SELECT b.key, r."documentId", b.position FROM "Block" b JOIN "Revision" r ON r.id = b."revisionId"
-          WHERE b.key = ANY($1) AND r."documentId" = ANY($2)
-            AND r.number = (SELECT max(r2.number) FROM "Revision" r2 WHERE r2."documentId" = r."documentId")`,
-        keys,
-        docs,
-      )
-    : [];
-  const numberOf = new Map(numbers.map((n) => [`${n.documentId}:${n.key}`, n.position + 1]));
-  return {
-    query: p.q,
-    hits: rows.map((r) => ({
-      ...r,
-      rank: Number(r.rank),
-      paragraph: r.blockKey ? (numberOf.get(`${r.documentId}:${r.blockKey}`) ?? null) : null,
-    })),
-  };
+      CROSS JOIN LATERAL (SELECT coalesce(h."blockKey", anc."blockKey") AS key) k
+      -- The paragraph's number in the latest revision (none when the paragraph is gone from it).
+      LEFT JOIN LATERAL (
+        SELECT b.position FROM "Block" b
+         WHERE b."revisionId" = (SELECT r.id FROM "Revision" r WHERE r."documentId" = h."documentId"
+                                  ORDER BY r.number DESC LIMIT 1)
+           AND b.key = k.key
+         LIMIT 1) pos ON k.key IS NOT NULL
+     ORDER BY h.rank DESC, h."createdAt" DESC NULLS LAST`;
+  // On the shared pool (lib/db/query-rows.ts): one round trip, no per-value handling by Prisma.
+  const rows = await queryRows<Omit<SearchHit, 'rank'> & { rank: number | string }>(sql, params);
+  return { query: p.q, hits: rows.map((r) => ({ ...r, rank: Number(r.rank) })) };
 }
