@@ -1,5 +1,8 @@
-/** The export formats as users see them: the export page and the reader's menu list the same. */
-export const EXPORT_FORMATS = [
+/**
+ * The exports as users choose them (lib/export has the formats themselves): the export page and
+ * the reader's menu list the same.
+ */
+export const EXPORT_CHOICES = [
   {
     query: 'format=w3c',
     name: 'W3C Web Annotation (JSON-LD)',

@@ -9,7 +9,8 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import Link from 'next/link';
 import { useSyncExternalStore } from 'react';
-import { EXPORT_FORMATS, exportUrl } from './export-formats';
+import { EXPORT_CHOICES, exportUrl } from './export-formats';
+import { MenuPopup, menuClasses } from '@/components/ui/menu';
 import styles from './export-menu.module.css';
 
 const noSubscription = () => () => {};
@@ -30,28 +31,21 @@ export function ExportMenu({ documentId }: { documentId: string }) {
           Export <span aria-hidden="true">▾</span>
         </button>
       </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          className={styles.menu}
-          align="start"
-          sideOffset={4}
-          collisionPadding={8}
-        >
-          {EXPORT_FORMATS.map((f) => (
-            <DropdownMenu.Item key={f.query} asChild textValue={f.name}>
-              <a className={styles.item} href={exportUrl(documentId, f.query)} download>
-                {f.name}
-              </a>
-            </DropdownMenu.Item>
-          ))}
-          <DropdownMenu.Separator className={styles.separator} />
-          <DropdownMenu.Item asChild textValue="About exports">
-            <Link className={styles.item} href={page}>
-              About exports…
-            </Link>
+      <MenuPopup>
+        {EXPORT_CHOICES.map((f) => (
+          <DropdownMenu.Item key={f.query} asChild textValue={f.name}>
+            <a className={menuClasses.item} href={exportUrl(documentId, f.query)} download>
+              {f.name}
+            </a>
           </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
+        ))}
+        <DropdownMenu.Separator className={menuClasses.separator} />
+        <DropdownMenu.Item asChild textValue="About exports">
+          <Link className={menuClasses.item} href={page}>
+            About exports…
+          </Link>
+        </DropdownMenu.Item>
+      </MenuPopup>
     </DropdownMenu.Root>
   );
 }

@@ -6,6 +6,7 @@
  * does not carry yet.
  */
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { MenuPopup, menuClasses } from '@/components/ui/menu';
 import styles from './reaction-menu.module.css';
 
 export function ReactionMenu({
@@ -26,28 +27,21 @@ export function ReactionMenu({
           <span className="visually-hidden">Add a reaction</span>
         </button>
       </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          className={styles.menu}
-          align="start"
-          sideOffset={4}
-          collisionPadding={8}
-        >
-          {available.map((r) => (
-            <DropdownMenu.Item
-              key={r.emoji}
-              className={styles.item}
-              textValue={r.name}
-              onSelect={() => onReact(r.emoji)}
-            >
-              <span aria-hidden="true" className={styles.emoji}>
-                {r.emoji}
-              </span>
-              {r.name}
-            </DropdownMenu.Item>
-          ))}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
+      <MenuPopup>
+        {available.map((r) => (
+          <DropdownMenu.Item
+            key={r.emoji}
+            className={menuClasses.item}
+            textValue={r.name}
+            onSelect={() => onReact(r.emoji)}
+          >
+            <span aria-hidden="true" className={styles.emoji}>
+              {r.emoji}
+            </span>
+            {r.name}
+          </DropdownMenu.Item>
+        ))}
+      </MenuPopup>
     </DropdownMenu.Root>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { EXPORT_FORMATS, exportUrl } from '@/components/export/export-formats';
+import { EXPORT_CHOICES, exportUrl } from '@/components/export/export-formats';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { getDocumentDetails } from '@/lib/documents/manage-document';
 import { orNotFound } from '@/lib/http/page-errors';
@@ -23,7 +23,7 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
         revision.
       </p>
       <ul className="card-list">
-        {EXPORT_FORMATS.map((f) => (
+        {EXPORT_CHOICES.map((f) => (
           <li key={f.query}>
             <a href={exportUrl(id, f.query)} download>
               {f.name}
