@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, seriousA11yViolations, signIn } from './setup/browser';
+import type { Browser } from 'playwright-core';
+import { baseUrl, launch, openDemoDocument, seriousA11yViolations, signIn } from './setup/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -8,23 +8,12 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
-async function openDemo(page: Page): Promise<string> {
-  await page.goto(`${baseUrl()}/w/demo`);
-  await page
-    .getByRole('link', { name: /Standing Committee/ })
-    .first()
-    .click();
-  await page.waitForURL(/\/d\/[a-z0-9]+/);
-  await page.locator('[data-block-text]').first().waitFor();
-  return page.url().split('/d/')[1]!.split(/[?#]/)[0]!;
-}
-
 it('highlights with the mouse, comments by keyboard with bold text, and a second reader sees it live', async () => {
   const alice = await browser.newContext();
   const bob = await browser.newContext();
   const a = await signIn(alice, 'alice@example.com');
   const b = await signIn(bob, 'bob@example.com');
-  const id = await openDemo(a);
+  const id = await openDemoDocument(a);
   await b.goto(`${baseUrl()}/d/${id}`);
   await b.locator('[data-block-text]').first().waitFor();
 
@@ -83,7 +72,7 @@ it('highlights with the mouse, comments by keyboard with bold text, and a second
 it('exports download in every format, each a file of its kind with the discussion in it', async () => {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await signIn(context, 'alice@example.com');
-  const id = await openDemo(page);
+  const id = await openDemoDocument(page);
   await page.goto(`${baseUrl()}/d/${id}/export`);
   const checks: Record<string, (file: Buffer) => void> = {
     'W3C Web Annotation (JSON-LD)': (file) => {

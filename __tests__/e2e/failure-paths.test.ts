@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, seriousA11yViolations, signIn } from './setup/browser';
+import { launch, openDemoDocument, seriousA11yViolations, signIn } from './setup/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,18 +17,11 @@ async function composeOnParagraph3(page: Page) {
   return dialog;
 }
 
-async function openDemo(page: Page) {
-  await page.goto(`${baseUrl()}/w/demo`);
-  await page.getByRole('link', { name: /Standing Committee/ }).click();
-  await page.waitForURL(/\/d\//);
-  await page.locator('[data-reader-js]').first().waitFor({ state: 'attached' });
-}
-
 describe('failure paths while writing', () => {
   it('a session that ends mid-compose keeps the draft and asks to sign in again', async () => {
     const context = await browser.newContext();
     const page = await signIn(context, 'bob@example.com');
-    await openDemo(page);
+    await openDemoDocument(page);
     const reader = page.url();
     const dialog = await composeOnParagraph3(page);
     const editor = dialog.getByRole('textbox', { name: 'Your comment' });
@@ -65,7 +58,7 @@ describe('failure paths while writing', () => {
   it('a server error shows a clear message and keeps the draft', async () => {
     const context = await browser.newContext();
     const page = await signIn(context, 'bob@example.com');
-    await openDemo(page);
+    await openDemoDocument(page);
     const dialog = await composeOnParagraph3(page);
     const editor = dialog.getByRole('textbox', { name: 'Your comment' });
     await editor.click();
@@ -98,8 +91,8 @@ describe('failure paths while writing', () => {
     const writer = await browser.newContext();
     const page = await signIn(reader, 'alice@example.com');
     const other = await signIn(writer, 'bob@example.com');
-    await openDemo(page);
-    await openDemo(other);
+    await openDemoDocument(page);
+    await openDemoDocument(other);
     await reader.setOffline(true);
     await page
       .getByRole('status')

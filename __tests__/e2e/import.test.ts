@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { baseUrl, launch, signIn } from './setup/browser';
+import { baseUrl, launch, signIn, submitPastedMarkdown } from './setup/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,15 +13,12 @@ afterAll(() => browser.close());
 it('imports pasted Markdown and an uploaded demo file', async () => {
   const context = await browser.newContext();
   const page = await signIn(context, 'alice@example.com');
-  await page.goto(`${baseUrl()}/w/demo/import`);
-  await page.getByLabel('Paste text').check();
-  await page
-    .getByRole('textbox', { name: 'Text' })
-    .fill(
-      '# Seminar notes\n\nThe *first* point, with a [link](https://example.com).\n\n- a list item\n',
-    );
-  await page.getByLabel('Format').selectOption('markdown');
-  await page.getByRole('button', { name: 'Import' }).click();
+  await submitPastedMarkdown(
+    page,
+    '/w/demo/import',
+    '# Seminar notes\n\nThe *first* point, with a [link](https://example.com).\n\n- a list item\n',
+    'Import',
+  );
   await page.waitForURL(/\/d\//);
   await page.locator('section.block').first().waitFor(); // the text may come by token
   await page.getByRole('heading', { name: 'Seminar notes' }).waitFor();

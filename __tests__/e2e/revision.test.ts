@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, seriousA11yViolations, signIn } from './setup/browser';
+import { launch, seriousA11yViolations, signIn, submitPastedMarkdown } from './setup/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,19 +35,16 @@ const markdown = (...paragraphs: string[]) => ['# Revision drill', ...paragraphs
 it('a revised document carries highlights along; a deleted passage becomes an orphan that can be re-attached', async () => {
   const context = await browser.newContext();
   const page = await signIn(context, 'alice@example.com');
-  await page.goto(`${baseUrl()}/w/demo/import`);
-  await page.getByLabel('Paste text').check();
-  await page
-    .getByRole('textbox', { name: 'Text' })
-    .fill(
-      markdown(
-        'Apples grow on the old tree by the river.',
-        'Bananas and cherries ripen in the warm south.',
-        'The closing line stays put.',
-      ),
-    );
-  await page.getByLabel('Format').selectOption('markdown');
-  await page.getByRole('button', { name: 'Import' }).click();
+  await submitPastedMarkdown(
+    page,
+    '/w/demo/import',
+    markdown(
+      'Apples grow on the old tree by the river.',
+      'Bananas and cherries ripen in the warm south.',
+      'The closing line stays put.',
+    ),
+    'Import',
+  );
   await page.waitForURL(/\/d\/[^/]+$/);
   await page.locator('section.block').first().waitFor(); // the text may come by token
   const reader = page.url();
@@ -60,20 +57,17 @@ it('a revised document carries highlights along; a deleted passage becomes an or
   }
 
   // Revision 2: paragraphs reordered, one inserted, "cherries" deleted.
-  await page.goto(`${reader}/revise`);
-  await page.getByLabel('Paste text').check();
-  await page
-    .getByRole('textbox', { name: 'Text' })
-    .fill(
-      markdown(
-        'The closing line stays put.',
-        'A new opening paragraph arrives first.',
-        'Apples grow on the old tree by the river.',
-        'Bananas ripen in the warm south.',
-      ),
-    );
-  await page.getByLabel('Format').selectOption('markdown');
-  await page.getByRole('button', { name: 'Upload new version' }).click();
+  await submitPastedMarkdown(
+    page,
+    `${reader}/revise`,
+    markdown(
+      'The closing line stays put.',
+      'A new opening paragraph arrives first.',
+      'Apples grow on the old tree by the river.',
+      'Bananas ripen in the warm south.',
+    ),
+    'Upload new version',
+  );
   const report = page.getByRole('status');
   await report.getByText(/Revision 2 is in place/).waitFor();
   expect(await report.textContent()).toMatch(/1 orphaned/);

@@ -79,6 +79,25 @@ export async function openDemoDocument(page: Page): Promise<string> {
     .first()
     .click();
   await page.waitForURL(/\/d\/[a-z0-9]+/);
+  // A client navigation: the text comes by token once the page is interactive.
+  await page.locator('[data-block-text]').first().waitFor();
   await page.locator('[data-reader-js]').first().waitFor({ state: 'attached' });
   return page.url().split('/d/')[1]!.split(/[?#]/)[0]!;
+}
+
+/**
+ * Pastes Markdown into the import form (`/w/<slug>/import`) or a document's revise form
+ * (`/d/<id>/revise`) at `url` and submits it with the form's button.
+ */
+export async function submitPastedMarkdown(
+  page: Page,
+  url: string,
+  markdown: string,
+  submit: 'Import' | 'Upload new version',
+): Promise<void> {
+  await page.goto(url.startsWith('http') ? url : `${baseUrl()}${url}`);
+  await page.getByLabel('Paste text').check();
+  await page.getByRole('textbox', { name: 'Text' }).fill(markdown);
+  await page.getByLabel('Format').selectOption('markdown');
+  await page.getByRole('button', { name: submit }).click();
 }
