@@ -18,4 +18,9 @@ export {
   type MatchedBlock,
   type TextBlock,
 } from './blocks';
-export { ANCHOR_THRESHOLD, REANCHOR_FALLBACK_THRESHOLD, REANCHOR_MIN_KEEP } from './thresholds';
+export {
+  ANCHOR_THRESHOLD,
+  REANCHOR_FALLBACK_THRESHOLD,
+  REANCHOR_MIN_KEEP,
+  REANCHOR_ONE_SIDE_MIN_KEEP,
+} from './thresholds';

