@@ -130,8 +130,6 @@ function reanchorCore(
     const solid = nonSpace(o.norm, na, nb);
     const frac = solid > 0 ? keptSolid / solid : nb > na ? keptAll / (nb - na) : 0;
     // A span edited in place keeps its surroundings: when the text on both sides survives, a
-    // smaller surviving share still identifies the edited version of the span.
-    // A span edited in place keeps its surroundings: when the text on both sides survives, a
     // smaller surviving share still identifies the edited version of the span. When one side
     // survives (the span's other end was deleted or rewritten), the part kept next to it is
     // where the span went, at a lower bar than minKeep.
