@@ -1,11 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { baseUrl, launch } from './setup/browser';
+import { baseUrl, browserForFile } from './setup/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser.close());
+const browser = browserForFile();
 
 it('sign up → create a workspace → invite link → a second user joins', async () => {
   const stamp = Date.now();

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { baseUrl, launch, openDemoDocument, seriousA11yViolations, signIn } from './setup/browser';
+import {
+  baseUrl,
+  browserForFile,
+  openDemoDocument,
+  seriousA11yViolations,
+  signIn,
+} from './setup/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser.close());
+const browser = browserForFile();
 
 it('highlights with the mouse, comments by keyboard with bold text, and a second reader sees it live', async () => {
   const alice = await browser.newContext();

@@ -1,19 +1,15 @@
 /** The reading layout in the conditions users bring: dark theme, zoom, phones, reduced motion. */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import {
   baseUrl,
-  launch,
+  browserForFile,
   openDemoDocument,
   screenshot,
   seriousA11yViolations,
   signIn,
 } from './setup/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser.close());
+const browser = browserForFile();
 
 async function bobOn(options: BrowserContextOptions): Promise<Page> {
   const context = await browser.newContext(options);

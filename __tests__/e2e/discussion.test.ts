@@ -1,19 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   baseUrl,
-  launch,
+  browserForFile,
   openDemoDocument,
   screenshot,
   seriousA11yViolations,
   signIn,
 } from './setup/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser.close());
+const browser = browserForFile();
 
 const TAG = 'e2e-claims';
 const comment = (scope: Page | Locator, author: string) =>

@@ -1,11 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { launch, openDemoDocument, seriousA11yViolations, signIn } from './setup/browser';
+import type { Page } from 'playwright-core';
+import { browserForFile, openDemoDocument, seriousA11yViolations, signIn } from './setup/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser.close());
+const browser = browserForFile();
 
 /** Opens the composer on paragraph 3 of the demo document with its paragraph button. */
 async function composeOnParagraph3(page: Page) {

@@ -1,14 +1,9 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { baseUrl, launch, signIn, submitPastedMarkdown } from './setup/browser';
+import { baseUrl, browserForFile, signIn, submitPastedMarkdown } from './setup/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser.close());
+const browser = browserForFile();
 
 it('imports pasted Markdown and an uploaded demo file', async () => {
   const context = await browser.newContext();

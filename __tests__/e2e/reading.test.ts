@@ -1,11 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { baseUrl, launch, openDemoDocument, seriousA11yViolations, signIn } from './setup/browser';
+import {
+  baseUrl,
+  browserForFile,
+  openDemoDocument,
+  seriousA11yViolations,
+  signIn,
+} from './setup/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser.close());
+const browser = browserForFile();
 
 describe('reading the demo document', () => {
   it('a signed-out reader is sent to sign in and brought back to the page', async () => {

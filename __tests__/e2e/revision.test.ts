@@ -1,11 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { launch, seriousA11yViolations, signIn, submitPastedMarkdown } from './setup/browser';
+import type { Page } from 'playwright-core';
+import {
+  browserForFile,
+  seriousA11yViolations,
+  signIn,
+  submitPastedMarkdown,
+} from './setup/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser.close());
+const browser = browserForFile();
 
 /** Selects `words` in the reading text (inside one text node), as a keyboard user would end. */
 async function selectWords(page: Page, words: string) {

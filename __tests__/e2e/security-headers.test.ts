@@ -1,12 +1,7 @@
 /** The headers every answer carries, and the nonce-based script policy working in a browser. */
-import type { Browser } from 'playwright-core';
-import { baseUrl, launch } from './setup/browser';
+import { baseUrl, browserForFile } from './setup/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser.close());
+const browser = browserForFile();
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(

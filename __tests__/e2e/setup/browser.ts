@@ -1,7 +1,13 @@
 /** Debian's Chromium driven by playwright-core: never a browser download. */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 
 export const baseUrl = () => process.env.E2E_BASE_URL!;
 
@@ -19,6 +25,21 @@ export function launch(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * One Chromium for the calling test file: launched before its tests, closed after them. Call it
+ * at the top level of the file; contexts come from the returned `newContext`.
+ */
+export function browserForFile(): {
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+} {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+  return { newContext: (options) => browser!.newContext(options) };
 }
 
 export async function signIn(
