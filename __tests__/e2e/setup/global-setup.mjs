@@ -49,14 +49,19 @@ export default async function globalSetup() {
   if (seed.status !== 0) throw new Error(`seeding failed: ${seed.stderr}`);
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    const build = spawnSync(process.execPath, [nextBin, 'build'], { env, stdio: 'inherit' });
+    // Jest sets NODE_ENV=test; the build must be the production one (next.config.js adds HSTS
+    // only there), as `npm run build` makes it in CI.
+    const build = spawnSync(process.execPath, [nextBin, 'build'], {
+      env: { ...env, NODE_ENV: 'production' },
+      stdio: 'inherit',
+    });
     if (build.status !== 0) throw new Error('next build failed');
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...env, NEXTAUTH_URL: baseUrl, PORT: String(port) },
+    env: { ...env, NODE_ENV: 'production', NEXTAUTH_URL: baseUrl, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => (output += d));
