@@ -7,15 +7,20 @@
  * 1. anchor(): fit a logistic model P(acceptable | features of the best candidate), so that
  *    `confidence` is a calibrated probability; then pick the orphan threshold that minimises
  *    misses + FALSE_COST x false anchors.
- * 2. reanchor(): grid over minKeep (share of a span the diff must keep) and the fallback
- *    threshold, same cost.
+ * 2. reanchor(): grid over minKeep (share of a span the diff must keep), the same share when
+ *    one side of the span survives, and the fallback threshold, same cost.
+ *
+ * The reanchor grid's fallback path scores candidates with the calibration in thresholds.ts as
+ * it was when this script started. When step 1 changes the weights, the script says so: run it
+ * again (the fit is deterministic, so the second run grids with the weights it writes).
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, reanchor } from '../../lib/anchoring';
+import { describe } from '../../lib/anchoring';
 import { locate } from '../../lib/anchoring/anchor';
 import { featureVector, FEATURE_NAMES, type Features } from '../../lib/anchoring/calibrate';
+import { CALIBRATION } from '../../lib/anchoring/thresholds';
 import type { CorpusCase } from './build';
 import {
   cost,
@@ -23,6 +28,7 @@ import {
   isFalse,
   loadCorpus,
   rates,
+  runReanchor,
   score,
   type Metrics,
   type Outcome,
@@ -175,16 +181,7 @@ function main(): void {
       for (const t of [0.8, 0.86, 0.9, 0.94, 0.98])
         if (oneSide > 1 || oneSide < minKeep) settings.push([minKeep, oneSide, t]);
   for (const [minKeep, oneSide, t] of settings) {
-    const outs: Outcome[] = [];
-    for (const d of docs) {
-      const res = reanchor(
-        d.old,
-        d.new,
-        d.cases.map((c) => ({ start: c[0], end: c[1] })),
-        { minKeep, oneSideMinKeep: oneSide, fallbackThreshold: t },
-      );
-      d.cases.forEach((c, i) => outs.push({ c, doc: d.id, result: res[i] ?? null }));
-    }
+    const outs = runReanchor(docs, { minKeep, oneSideMinKeep: oneSide, fallbackThreshold: t });
     const m = score(outs);
     grid.push({
       minKeep,
@@ -247,6 +244,11 @@ ${weights.map((w) => `  ${w},`).join('\n')}
       1,
     ),
   );
+  if (weights.some((w, i) => w !== CALIBRATION[i])) {
+    console.warn(
+      'The calibration changed; the reanchor grid above used the previous one. Run again.',
+    );
+  }
 }
 
 if (require.main === module) main();
