@@ -2,8 +2,10 @@
  * Ground truth for the corpus, deliberately independent of the engine's diff:
  *  1. lines: `git diff --no-index --histogram -U0` (git's implementation, not ours) splits the
  *     revision into unchanged lines and changed hunks;
- *  2. inside each hunk, a full dynamic-programming LCS over word tokens (quadratic, exact;
- *     the engine uses patience + Myers with bounds and works on folded text);
+ *  2. inside each hunk, lines are paired by similarity first, then characters are aligned by a
+ *     full dynamic-programming LCS within each pair of lines and in the gaps between pairs
+ *     (quadratic, exact; the engine uses patience + Myers with bounds and works on folded text;
+ *     see align.ts);
  *  3. islands of 1-2 short coincidentally-equal tokens inside rewritten hunks are dropped
  *     (the usual "semantic cleanup": an equality shorter than the edits on both sides);
  *  4. whole lines deleted in one place and inserted verbatim in another are paired as moves;
@@ -14,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { alignHunk, dropIslands, lcs, linePairingGain, tokens } from './align';
 import { collapseWhitespace, type Collapsed } from './survival';
 
 /** oldToNew[i] = index in new text of old char i, -1 if deleted, -2 if unknown (hunk too big). */
@@ -60,104 +63,52 @@ function gitHunks(oldText: string, newText: string): Hunk[] {
   return hunks;
 }
 
-const WORD_TOKEN = /\s+|[\p{L}\p{N}_]+|[\s\S]/gu;
-
-/** Characters when the hunk is small enough for a character DP, else word tokens. */
-function tokens(
-  text: string,
-  from: number,
-  to: number,
-  chars: boolean,
-): { s: number; e: number; t: string }[] {
-  const out: { s: number; e: number; t: string }[] = [];
-  if (chars) {
-    for (let i = from; i < to; i++) out.push({ s: i, e: i + 1, t: text[i]! });
-    return out;
-  }
-  const seg = text.slice(from, to);
-  for (const m of seg.matchAll(WORD_TOKEN))
-    out.push({ s: from + m.index, e: from + m.index + m[0].length, t: m[0] });
-  return out;
-}
-
-const MAX_DP_CELLS = 16_000_000;
-
-/** Exact LCS over tokens by dynamic programming; returns aligned token index pairs. */
-function lcs(a: { t: string }[], b: { t: string }[]): [number, number][] | null {
-  const n = a.length;
-  const m = b.length;
-  if (n * m > MAX_DP_CELLS) return null;
-  const w = m + 1;
-  const dp = new Uint16Array((n + 1) * w);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      dp[i * w + j] =
-        a[i]!.t === b[j]!.t
-          ? dp[(i + 1) * w + j + 1]! + 1
-          : Math.max(dp[(i + 1) * w + j]!, dp[i * w + j + 1]!);
+/**
+ * Joins hunks separated only by blank lines when their lines pair up better joined. A line diff
+ * anchors on blank lines, the commonest line of all, and in a run of similar lines whose texts
+ * all changed (link definitions, option blocks) that can pair each old line with its
+ * neighbour's new one, one hunk per line; joined, alignHunk pairs the lines by their text.
+ * Rewritten prose is left in its hunks: joined, a character alignment finds more coincidences.
+ */
+function joinAcrossBlankLines(
+  hunks: Hunk[],
+  oldText: string,
+  newText: string,
+  ol: number[],
+  nl: number[],
+): Hunk[] {
+  const gainOf = (h: Hunk): number =>
+    h.os > 0 && h.ns > 0
+      ? linePairingGain(oldText, newText, ol[h.o]!, ol[h.o + h.os]!, nl[h.n]!, nl[h.n + h.ns]!)
+      : 0;
+  const out: { h: Hunk; gain: number }[] = [];
+  for (const h of hunks) {
+    const prev = out[out.length - 1];
+    const gain = gainOf(h);
+    if (prev) {
+      const gapFrom = ol[prev.h.o + prev.h.os]!;
+      const gapTo = ol[h.o]!;
+      if (gapTo > gapFrom && oldText.slice(gapFrom, gapTo).trim() === '') {
+        const joined = {
+          o: prev.h.o,
+          os: h.o + h.os - prev.h.o,
+          n: prev.h.n,
+          ns: h.n + h.ns - prev.h.n,
+        };
+        const joinedGain = gainOf(joined);
+        if (joinedGain > prev.gain + gain + JOIN_MIN_EXTRA_GAIN) {
+          out[out.length - 1] = { h: joined, gain: joinedGain };
+          continue;
+        }
+      }
     }
+    out.push({ h, gain });
   }
-  const pairs: [number, number][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i]!.t === b[j]!.t) pairs.push([i++, j++]);
-    else if (dp[(i + 1) * w + j]! >= dp[i * w + j + 1]!) i++;
-    else j++;
-  }
-  return pairs;
+  return out.map((x) => x.h);
 }
 
-/** Drops aligned runs that are shorter than the unaligned material on both sides. */
-function dropIslands(
-  pairs: [number, number][],
-  a: { s: number; e: number; t: string }[],
-  b: { s: number; e: number }[],
-): [number, number][] {
-  for (let pass = 0; pass < 8; pass++) {
-    const next = dropIslandsOnce(pairs, a, b);
-    if (next.length === pairs.length) return next;
-    pairs = next;
-  }
-  return pairs;
-}
-
-function dropIslandsOnce(
-  pairs: [number, number][],
-  a: { s: number; e: number; t: string }[],
-  b: { s: number; e: number }[],
-): [number, number][] {
-  // group into runs of consecutive pairs
-  const runs: [number, number][][] = [];
-  for (const p of pairs) {
-    const last = runs[runs.length - 1];
-    const q = last?.[last.length - 1];
-    if (last && q && q[0] + 1 === p[0] && q[1] + 1 === p[1]) last.push(p);
-    else runs.push([p]);
-  }
-  const chars = (run: [number, number][]): number =>
-    run.reduce((s, [i]) => s + a[i]!.e - a[i]!.s, 0);
-  const kept: [number, number][][] = [];
-  for (let r = 0; r < runs.length; r++) {
-    const run = runs[r]!;
-    const prev = kept[kept.length - 1];
-    const next = runs[r + 1];
-    const first = run[0]!;
-    const last = run[run.length - 1]!;
-    const gapBefore = Math.max(
-      a[first[0]]!.s - (prev ? a[prev[prev.length - 1]![0]]!.e : a[0]!.s),
-      b[first[1]]!.s - (prev ? b[prev[prev.length - 1]![1]]!.e : b[0]!.s),
-    );
-    const gapAfter = Math.max(
-      (next ? a[next[0]![0]]!.s : a[a.length - 1]!.e) - a[last[0]]!.e,
-      (next ? b[next[0]![1]]!.s : b[b.length - 1]!.e) - b[last[1]]!.e,
-    );
-    const len = chars(run);
-    if (len <= Math.min(gapBefore, gapAfter)) continue;
-    kept.push(run);
-  }
-  return kept.flat();
-}
+/** Joining must raise the summed line similarity by this much (about one better-paired line). */
+const JOIN_MIN_EXTRA_GAIN = 0.05;
 
 export type GroundTruth = {
   map: CharMap;
@@ -173,7 +124,7 @@ export function groundTruthMap(oldText: string, newText: string): GroundTruth {
   const hunkRanges: [number, number, number, number][] = [];
   const ol = lineStarts(oldText);
   const nl = lineStarts(newText);
-  const hunks = gitHunks(oldText, newText);
+  const hunks = joinAcrossBlankLines(gitHunks(oldText, newText), oldText, newText, ol, nl);
   let oLine = 0;
   let nLine = 0;
   const copyLines = (count: number): void => {
@@ -195,25 +146,9 @@ export function groundTruthMap(oldText: string, newText: string): GroundTruth {
     const na = nl[h.n]!;
     const nb = nl[h.n + h.ns]!;
     if (ob > oa && nb > na) {
-      const alignRange = (a0: number, a1: number, b0: number, b1: number): void => {
-        const chars = (a1 - a0) * (b1 - b0) <= MAX_DP_CELLS;
-        const ta = tokens(oldText, a0, a1, chars);
-        const tb = tokens(newText, b0, b1, chars);
-        const pairs = ta.length && tb.length ? lcs(ta, tb) : [];
-        if (pairs === null) {
-          map.fill(-2, a0, a1);
-          return;
-        }
-        for (const [i, j] of dropIslands(pairs, ta, tb)) {
-          for (let c = 0; c < ta[i]!.e - ta[i]!.s; c++) map[ta[i]!.s + c] = tb[j]!.s + c;
-        }
-      };
-      const wsOnly = (t: string): string => t.replace(/\s+/g, '');
-      if (wsOnly(oldText.slice(oa, ob)) === wsOnly(newText.slice(na, nb))) {
-        alignRange(oa, ob, na, nb); // re-wrapped only: a plain alignment is exact
-      } else {
-        alignRange(oa, ob, na, nb);
-      }
+      const { pairs, unknown } = alignHunk(oldText, newText, oa, ob, na, nb);
+      for (const [i, j] of pairs) map[i] = j;
+      for (const [u0, u1] of unknown) map.fill(-2, u0, u1);
     }
     hunkRanges.push([oa, ob, na, nb]);
     for (let k = 0; k < h.os; k++) deletedLines.push(h.o + k);

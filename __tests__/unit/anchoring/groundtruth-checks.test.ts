@@ -10,6 +10,7 @@ import {
   survivesWithContext,
   verbatimElsewhere,
 } from '@/scripts/anchoring-corpus/survival';
+import { groundTruthMap } from '@/scripts/anchoring-corpus/groundtruth';
 
 const at = (text: string, quote: string, from = 0): [number, number] => {
   const s = text.indexOf(quote, from);
@@ -114,5 +115,40 @@ describe('verbatimElsewhere()', () => {
     expect(verbatimElsewhere('a b', 'a b', 0, 3, [5, 6])).toBe(false);
     const inside = at(NEW, quote, 10);
     expect(verbatimElsewhere(OLD, NEW, s, e, inside)).toBe(false);
+  });
+});
+
+describe('groundTruthMap() inside changed hunks', () => {
+  /** The new text each character of `quote` (in the old text) maps to, '·' where deleted. */
+  const mapped = (oldText: string, newText: string, quote: string): string => {
+    const { map } = groundTruthMap(oldText, newText);
+    const [s, e] = at(oldText, quote);
+    let out = '';
+    for (let i = s; i < e; i++) out += map[i]! >= 0 ? newText[map[i]!] : '·';
+    return out;
+  };
+
+  it('pairs similar lines by their text, not shifted by one (all URLs changed, one removed)', () => {
+    const defs = (branch: string, names: string[]): string =>
+      names
+        .map((n) => `[${n}]: https://github.com/org/.github/blob/${branch}/${n}.md`)
+        .join('\n\n');
+    const oldText = `# Refs\n\n[xss]: https://en.wikipedia.org/wiki/XSS\n\n${defs('HEAD', ['security', 'contributing', 'support', 'coc'])}\n`;
+    const newText = `# Refs\n\n${defs('main', ['security', 'contributing', 'support', 'coc'])}\n`;
+    const { map } = groundTruthMap(oldText, newText);
+    const [s] = at(oldText, '[contributing]');
+    const [ns] = at(newText, '[contributing]');
+    expect(map[s]).toBe(ns);
+    expect(mapped(oldText, newText, 'blob/HEAD/contributing.md')).toBe('blob/····/contributing.md');
+  });
+
+  it('keeps words that a re-wrap moved to the neighbouring line', () => {
+    const oldText =
+      'Intro.\n\nthen install.js is called for the install\nand post-install stages, and uninstall.js\nwill run when the package is removed.  Since\ninstall.js runs for two phases, it would\nbe wise to look at the event.\n\nEnd.\n';
+    const newText =
+      'Intro.\n\nthen install.js is called for the install and post-install \nstages of the lifecycle.  Since install.js runs for two \nphases, it would be wise to look at the \nevent.\n\nEnd.\n';
+    expect(mapped(oldText, newText, 'Since\ninstall.js runs for two')).toBe(
+      'Since·install.js runs for two',
+    );
   });
 });
