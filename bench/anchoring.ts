@@ -10,6 +10,8 @@ import {
   reanchor,
   ANCHOR_THRESHOLD,
   REANCHOR_FALLBACK_THRESHOLD,
+  REANCHOR_MOVED_THRESHOLD,
+  REANCHOR_ONE_SIDE_MIN_KEEP,
   REANCHOR_MIN_KEEP,
 } from '../lib/anchoring';
 import {
@@ -134,8 +136,8 @@ function quality(): void {
   if (fs.existsSync(REPORT_FILE)) {
     const rep = JSON.parse(fs.readFileSync(REPORT_FILE, 'utf8'));
     console.log(
-      `\nThresholds (chosen on the tuning half, ${rep.cases} cases, minimising missed answers + ${rep.falseCost} x false anchors):` +
-        `\n  ANCHOR_THRESHOLD=${ANCHOR_THRESHOLD} (calibrated probability), REANCHOR_MIN_KEEP=${REANCHOR_MIN_KEEP}, REANCHOR_FALLBACK_THRESHOLD=${REANCHOR_FALLBACK_THRESHOLD}`,
+      `\nThresholds (chosen on the tuning half, ${rep.cases} cases: most correct answers within the false-anchor budget, else fewest missed answers + ${rep.falseCost} x false anchors):` +
+        `\n  ANCHOR_THRESHOLD=${ANCHOR_THRESHOLD} (calibrated probability), REANCHOR_MIN_KEEP=${REANCHOR_MIN_KEEP}, REANCHOR_ONE_SIDE_MIN_KEEP=${REANCHOR_ONE_SIDE_MIN_KEEP}, REANCHOR_FALLBACK_THRESHOLD=${REANCHOR_FALLBACK_THRESHOLD}, REANCHOR_MOVED_THRESHOLD=${REANCHOR_MOVED_THRESHOLD}`,
     );
     console.log(
       '  anchor threshold sweep on the tuning half (t: intact / orphan / edited / false):',

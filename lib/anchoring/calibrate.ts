@@ -23,6 +23,8 @@ export type Features = {
   /** Context characters matching contiguously right before / after the match. */
   prefixRun: number;
   suffixRun: number;
+  /** Share of the quote's rare words found in the match (words.ts); 1 for an exact match. */
+  rareWords?: number;
   /** Distance from the expected position, as a share of the document (0.5 without a hint). */
   distance?: number;
 };
@@ -43,6 +45,7 @@ export const FEATURE_NAMES = [
   'logShorterRun',
   'sqrtDistance',
   'fuzzy*sqrtDistance',
+  'fuzzy*rareWords',
 ] as const;
 
 export function featureVector(f: Features): number[] {
@@ -63,6 +66,7 @@ export function featureVector(f: Features): number[] {
     Math.log(1 + Math.min(f.prefixRun, f.suffixRun)),
     Math.sqrt(f.distance ?? 0.5),
     f.exact ? 0 : Math.sqrt(f.distance ?? 0.5),
+    f.exact ? 0 : (f.rareWords ?? 1),
   ];
 }
 

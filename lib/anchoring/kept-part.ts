@@ -16,6 +16,28 @@ export function overlapsMatched(blocks: MatchBlock[], s: number, e: number): boo
   return bl !== undefined && bl.b < e;
 }
 
+/** Share of new-text folded range [s, e) (non-space characters) inside matched blocks. */
+export function matchedShare(text: string, blocks: MatchBlock[], s: number, e: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const bl = blocks[mid]!;
+    if (bl.b + bl.len <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  let solid = 0;
+  let matched = 0;
+  for (let p = s, i = lo; p < e; p++) {
+    if (text.charCodeAt(p) === 32) continue;
+    solid++;
+    while (i < blocks.length && blocks[i]!.b + blocks[i]!.len <= p) i++;
+    const bl = blocks[i];
+    if (bl && bl.b <= p) matched++;
+  }
+  return solid === 0 ? 0 : matched / solid;
+}
+
 export type Piece = { a: number; b: number; len: number };
 export type Kept = { keptAll: number; keptSolid: number; ns: number; ne: number };
 

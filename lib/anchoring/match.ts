@@ -9,6 +9,7 @@ import type { Normalised } from './normalise';
 import { forEachHit, Q, qgramIndexOf } from './qgram';
 import { confidence, contextRun, contextScore, proximity } from './score';
 import { TokenDictionary } from './tokens';
+import { rareWordRecall } from './words';
 
 export type Candidate = {
   a: number;
@@ -284,6 +285,9 @@ export function bestFuzzy(n: Normalised, q: Query): Candidate | null {
       best = { a: al.a, b: al.b, confidence: conf, rank, fuzzy: true, features };
     } else runnerUp = Math.max(runnerUp, conf);
   }
-  if (best) finish(best, text, q, runnerUp);
+  if (best) {
+    finish(best, text, q, runnerUp);
+    best.features.rareWords = rareWordRecall(n, q.quote, best.a, best.b);
+  }
   return best;
 }

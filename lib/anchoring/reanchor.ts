@@ -6,16 +6,19 @@ import { normaliseCached, toOriginal, type Normalised } from './normalise';
 import {
   REANCHOR_FALLBACK_THRESHOLD,
   REANCHOR_MIN_KEEP,
+  REANCHOR_MOVED_THRESHOLD,
   REANCHOR_ONE_SIDE_MIN_KEEP,
 } from './thresholds';
 import type { Anchor, Span } from './types';
 import { snapLeft, snapRight } from './unicode';
-import { betterCopy, keptPart, overlapsMatched, verbatimNear } from './kept-part';
+import { betterCopy, keptPart, matchedShare, overlapsMatched, verbatimNear } from './kept-part';
 import { detectMoves, firstBlockAfter, nonSpace, textDiff, tokenPair } from './text-diff';
 
 export type ReanchorOptions = {
   /** Minimum anchor() confidence when the diff lost the span (moved text). */
   fallbackThreshold?: number;
+  /** The same for a match in text the diff did not keep (moved and edited: inserted text). */
+  movedThreshold?: number;
   /** Share of a span's non-space characters the diff must keep for a clipped 'diff' anchor. */
   minKeep?: number;
   /** The same share when the text on one side of the span survives. */
@@ -59,6 +62,9 @@ function covering(o: Normalised, j: number): number {
   const k = o.origToNorm[j]!;
   return k < o.starts.length && o.starts[k] === j ? k : Math.max(0, k - 1);
 }
+
+/** A moved-and-edited match may overlap text the diff kept by this share at most (chance). */
+const MOVED_MAX_MATCHED = 0.2;
 
 /** Lower bar for minKeep when the span's surroundings survive (chosen with the tuning half). */
 const IN_PLACE_MIN_KEEP = 0.3;
@@ -104,6 +110,7 @@ function reanchorCore(
     return spans.map((sp) => ({ start: sp.start, end: sp.end, confidence: 1, method: 'diff' }));
   }
   const fallbackThreshold = options.fallbackThreshold ?? REANCHOR_FALLBACK_THRESHOLD;
+  const movedThreshold = options.movedThreshold ?? REANCHOR_MOVED_THRESHOLD;
   const minKeep = options.minKeep ?? REANCHOR_MIN_KEEP;
   const oneSideMinKeep = options.oneSideMinKeep ?? REANCHOR_ONE_SIDE_MIN_KEEP;
   const o = normaliseCached(oldText);
@@ -186,6 +193,15 @@ function reanchorCore(
       method: found.method,
     };
     if (found.confidence >= fallbackThreshold) return result;
+    // A close match in newly inserted text, where the span's own text left its old place, is
+    // the span moved and edited: the diff rules out every place that survived unchanged.
+    const fa = n.origToNorm[found.start]!;
+    const fb = n.origToNorm[found.end]!;
+    if (
+      found.confidence >= movedThreshold &&
+      matchedShare(n.norm, blocks, fa, fb) <= MOVED_MAX_MATCHED
+    )
+      return result;
     // Text removed here that occurs verbatim exactly once, inside newly inserted material, was
     // moved there: the diff already proved it is gone from its old place.
     const f = found.features;

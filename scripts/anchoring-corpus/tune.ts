@@ -8,7 +8,8 @@
  *    `confidence` is a calibrated probability; then pick the orphan threshold that minimises
  *    misses + FALSE_COST x false anchors.
  * 2. reanchor(): grid over minKeep (share of a span the diff must keep), the same share when
- *    one side of the span survives, and the fallback threshold, same cost.
+ *    one side of the span survives, and the fallback threshold, same rule; then, with those
+ *    fixed, the lower bar for matches in text the diff did not keep (moved and edited).
  *
  * The reanchor grid's fallback path scores candidates with the calibration in thresholds.ts as
  * it was when this script started. When step 1 changes the weights, the script says so: run it
@@ -75,6 +76,9 @@ const ANCHOR_FALSE_BUDGET = 2 * 0.75;
 const REANCHOR_FALSE_BUDGET = 0.5 * 0.75;
 
 /** Correct answers: intact spans exactly re-found, edited spans overlapped, deleted orphaned. */
+/** A moved-match bar above every confidence: the rule is off. */
+const MOVED_OFF = 1.01;
+
 const good = (m: Metrics): number => m.intactExact + m.editedOverlap + m.orphaned;
 
 /**
@@ -169,6 +173,7 @@ function main(): void {
     minKeep: number;
     oneSide: number;
     fallback: number;
+    moved: number;
     cost: number;
     good: number;
     rates: ReturnType<typeof rates>;
@@ -181,18 +186,39 @@ function main(): void {
       for (const t of [0.8, 0.86, 0.9, 0.94, 0.98])
         if (oneSide > 1 || oneSide < minKeep) settings.push([minKeep, oneSide, t]);
   for (const [minKeep, oneSide, t] of settings) {
-    const outs = runReanchor(docs, { minKeep, oneSideMinKeep: oneSide, fallbackThreshold: t });
+    const outs = runReanchor(docs, {
+      minKeep,
+      oneSideMinKeep: oneSide,
+      fallbackThreshold: t,
+      movedThreshold: MOVED_OFF,
+    });
     const m = score(outs);
     grid.push({
       minKeep,
       oneSide,
       fallback: Math.round(t * 100) / 100,
+      moved: MOVED_OFF,
       cost: cost(m),
       good: good(m),
       rates: rates(m),
     });
   }
-  const bestRe = choose(grid, REANCHOR_FALSE_BUDGET);
+  const bestGrid = choose(grid, REANCHOR_FALSE_BUDGET);
+  // Then the lower bar for matches in inserted text (moved and edited), with the rest fixed.
+  const movedRows = [bestGrid];
+  for (const moved of [0.8, 0.85, 0.9, 0.95].filter((t) => t < bestGrid.fallback)) {
+    const m = score(
+      runReanchor(docs, {
+        minKeep: bestGrid.minKeep,
+        oneSideMinKeep: bestGrid.oneSide,
+        fallbackThreshold: bestGrid.fallback,
+        movedThreshold: moved,
+      }),
+    );
+    movedRows.push({ ...bestGrid, moved, cost: cost(m), good: good(m), rates: rates(m) });
+  }
+  const bestRe = choose(movedRows, REANCHOR_FALSE_BUDGET);
+  const movedThreshold = bestRe.moved === MOVED_OFF ? bestRe.fallback : bestRe.moved;
 
   const falseByMethod: Record<string, number> = {};
   for (const o of outcomesAt(bestAnchor.t))
@@ -208,6 +234,8 @@ function main(): void {
 export const ANCHOR_THRESHOLD = ${bestAnchor.t};
 /** reanchor(): minimum anchor() confidence for spans the diff lost (moved text). */
 export const REANCHOR_FALLBACK_THRESHOLD = ${bestRe.fallback};
+/** reanchor(): the same for a match in text the diff did not keep (moved and edited). */
+export const REANCHOR_MOVED_THRESHOLD = ${movedThreshold};
 /** reanchor(): share of a span's non-space characters the diff must keep. */
 export const REANCHOR_MIN_KEEP = ${bestRe.minKeep};
 /** reanchor(): the same share when the text on one side of the span survives. */

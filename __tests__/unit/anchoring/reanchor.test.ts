@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe as describeSpan, reanchor } from '@/lib/anchoring';
 
 const OLD = [
@@ -144,5 +146,33 @@ describe('reanchor(): a span whose one end was rewritten', () => {
       minKeep: 0.9,
     });
     expect(orphan).toBeNull();
+  });
+});
+
+describe('reanchor(): text moved and edited, which the diff cannot follow', () => {
+  // unified's readme 10 → 11 moved its sections around and edited them on the way: the
+  // sentence below went from ~10,000 to ~6,900 with its emphasis removed, and the diff (moves
+  // included) lost it. A close match in text the diff did not keep is the sentence moved.
+  const doc = JSON.parse(
+    fs.readFileSync(
+      path.join(
+        __dirname,
+        '../../fixtures/anchoring/corpus/tune/unified_10.1.2..11.0.5_readme.md.json',
+      ),
+      'utf8',
+    ),
+  ) as { old: string; new: string };
+  const quote = 'There are several [*utilities*][vfile-utilities] for working with these files.';
+  const sp = span(quote, doc.old);
+  const target = 'There are several [utilities][vfile-utilities] for working with these files.';
+
+  it('follows it to the matching inserted text', () => {
+    const [got] = reanchor(doc.old, doc.new, [sp]);
+    expect(got).toMatchObject({ method: 'fuzzy' });
+    expect(doc.new.slice(got!.start, got!.end)).toBe(target);
+  });
+
+  it('orphans it when the bar for such matches is raised to the general fallback bar', () => {
+    expect(reanchor(doc.old, doc.new, [sp], { movedThreshold: 0.99 })).toEqual([null]);
   });
 });
