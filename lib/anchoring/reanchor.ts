@@ -12,6 +12,7 @@ import {
 import type { Anchor, Span } from './types';
 import { snapLeft, snapRight } from './unicode';
 import { betterCopy, keptPart, matchedShare, overlapsMatched, verbatimNear } from './kept-part';
+import { followWidened } from './widened';
 import { detectMoves, firstBlockAfter, nonSpace, textDiff, tokenPair } from './text-diff';
 
 export type ReanchorOptions = {
@@ -213,7 +214,19 @@ function reanchorCore(
     ) {
       return { ...result, confidence: Math.max(result.confidence, LOCAL_MOVE_CONFIDENCE) };
     }
-    return null;
+    // Last, the span with its old surroundings: a longer quote, for short spans in text that
+    // moved and was edited.
+    return followWidened({
+      o,
+      n,
+      blocks,
+      na,
+      nb,
+      hint,
+      threshold: movedThreshold,
+      maxMatched: MOVED_MAX_MATCHED,
+      minKeep,
+    });
   });
 }
 

@@ -175,4 +175,15 @@ describe('reanchor(): text moved and edited, which the diff cannot follow', () =
   it('orphans it when the bar for such matches is raised to the general fallback bar', () => {
     expect(reanchor(doc.old, doc.new, [sp], { movedThreshold: 0.99 })).toEqual([null]);
   });
+
+  it('follows a single word of such text by finding its old surroundings (widened.ts)', () => {
+    // "If you’re using a compiler doesn’t serialize" became "> If you’re using a compiler that
+    // doesn’t serialize" in a note block of another section: "using" alone is everywhere.
+    const at = doc.old.indexOf('using a compiler doesn’t serialize');
+    const word = { start: at, end: at + 'using'.length };
+    const [got] = reanchor(doc.old, doc.new, [word]);
+    const want = doc.new.indexOf('using a compiler that doesn’t serialize');
+    expect(got).toMatchObject({ start: want, end: want + 5, method: 'fuzzy' });
+    expect(reanchor(doc.old, doc.new, [word], { movedThreshold: 0.99 })).toEqual([null]);
+  });
 });
