@@ -62,6 +62,20 @@ function speed(name: string, oldText: string): void {
   );
 }
 
+/** The worst case for reanchor: every span lost, each falls back to selector search. */
+function replacedDocument(): void {
+  const oldText = generated(1);
+  const newText = generated(2);
+  const sp = spans(oldText, 2000, 11);
+  const t0 = performance.now();
+  const res = reanchor(oldText, newText, sp);
+  const re = performance.now() - t0;
+  const anchored = res.filter((x) => x !== null).length;
+  console.log(
+    `document replaced by another, 400 KB each | reanchor 2000 spans: ${ms(re)} (${anchored} anchored; not a target, the bound for a revision that rewrote everything)`,
+  );
+}
+
 function repeatedShortQuote(): void {
   const r = rng(3);
   const parts: string[] = [];
@@ -162,6 +176,7 @@ function main(): void {
   speed('generated prose', generated(1));
   speed('real READMEs (corpus)', realText());
   repeatedShortQuote();
+  replacedDocument();
   quality();
 }
 

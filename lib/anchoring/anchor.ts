@@ -49,11 +49,15 @@ export function anchor(
   };
 }
 
-/** The best candidate whatever its confidence (anchor() applies the threshold). */
+/**
+ * The best candidate whatever its confidence (anchor() applies the threshold). `minVoteShare`
+ * lets callers that accept only near-verbatim matches skip weak fuzzy windows (see match.ts).
+ */
 export function locate(
   text: string,
   selector: TextSelector,
   hintOverride?: number,
+  minVoteShare?: number,
 ): Located | null {
   assertText(text);
   const sel = validateSelector(selector);
@@ -86,6 +90,7 @@ export function locate(
     prefix: foldString(prefix).slice(-CONTEXT_FOLDED),
     suffix: foldString(suffix).slice(0, CONTEXT_FOLDED),
     hint,
+    minVoteShare,
   };
 
   let best: Candidate | null = bestExact(n, q);

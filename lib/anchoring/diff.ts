@@ -13,9 +13,24 @@ type Seq = ArrayLike<number>;
 const MYERS_MAX_D = 2000;
 const MYERS_MAX_COST = 4_000_000;
 
-export function diffSequences(a: Seq, b: Seq): MatchBlock[] {
+/**
+ * A shared allowance of Myers steps (one per diagonal visited) for several diffs, so a revision
+ * that rewrote everything costs a bounded amount: once spent, remaining gaps are treated as
+ * replaced (reanchor then falls back to selector matching for the spans in them).
+ */
+export type DiffBudget = { steps: number };
+
+let budget: DiffBudget = { steps: Infinity };
+
+export function diffSequences(a: Seq, b: Seq, shared?: DiffBudget): MatchBlock[] {
   const pairs: number[] = []; // flattened (ai, bi) of matched elements, in order
-  diffRange(a, b, 0, a.length, 0, b.length, pairs, 0);
+  const outer = budget;
+  budget = shared ?? { steps: Infinity };
+  try {
+    diffRange(a, b, 0, a.length, 0, b.length, pairs, 0);
+  } finally {
+    budget = outer;
+  }
   const blocks: MatchBlock[] = [];
   for (let k = 0; k < pairs.length; k += 2) {
     const ai = pairs[k]!;
@@ -178,6 +193,8 @@ function myers(
   const v = new Int32Array(2 * max + 3);
   const trace: Int32Array[] = [];
   for (let d = 0; d <= max; d++) {
+    budget.steps -= d + 1;
+    if (budget.steps < 0) return false;
     for (let k = -d; k <= d; k += 2) {
       let x: number;
       if (k === -d || (k !== d && v[off + k - 1]! < v[off + k + 1]!)) x = v[off + k + 1]!;

@@ -27,7 +27,20 @@ export type Query = {
   suffix: string;
   /** Expected start in folded coordinates, if known. */
   hint: number | null;
+  /**
+   * Fuzzy: align only windows whose seed votes reach this share of the quote's sampled seeds.
+   * Callers that accept nothing but near-verbatim matches skip hopeless windows cheaply.
+   */
+  minVoteShare?: number;
 };
+
+let votesShared = new Int32Array(0);
+
+/** A zeroed vote array of at least `size` entries, reused across searches (callers re-zero it). */
+function voteBuffer(size: number): Int32Array {
+  if (votesShared.length < size) votesShared = new Int32Array(size);
+  return votesShared;
+}
 
 /** Exact occurrences beyond this many are pre-filtered by the cheap contiguous-context score. */
 const FULL_SCORE_LIMIT = 16;
@@ -228,13 +241,19 @@ export function bestFuzzy(n: Normalised, q: Query): Candidate | null {
   const m = q.quote.length;
   if (text.length < Q) return null;
   const idx = qgramIndexOf(n);
-  const votes = new Map<number, number>(); // diagonal bin -> votes
+  // Votes per diagonal bin in a reused typed array (a Map here cost more than the alignments
+  // when a document was rewritten and every span fell back to this search).
   const BIN = 16;
+  const base = Math.ceil((m + 2 * Q + q.prefix.length + q.suffix.length) / BIN) + 2;
+  const votes = voteBuffer(2 * base + Math.ceil(text.length / BIN));
+  const touched: number[] = [];
   const vote = (pattern: string, at: number, offset: number): void => {
     if (at < 0 || at + Q > pattern.length) return;
     forEachHit(idx, text, pattern, at, MAX_SEED_HITS, (pos) => {
-      const bin = Math.floor((pos - offset) / BIN);
-      votes.set(bin, (votes.get(bin) ?? 0) + 1);
+      const k = base + Math.floor((pos - offset) / BIN);
+      const c = votes[k]!;
+      if (c === 0) touched.push(k);
+      votes[k] = c + 1;
     });
   };
   const seeds = Math.max(0, m - Q + 1);
@@ -243,14 +262,20 @@ export function bestFuzzy(n: Normalised, q: Query): Candidate | null {
   const p = q.prefix;
   for (let i = 0; i + Q <= p.length; i += 2) vote(p, i, i - p.length);
   for (let i = 0; i + Q <= q.suffix.length; i += 2) vote(q.suffix, i, m + i);
-  if (votes.size === 0) return null;
+  if (touched.length === 0) return null;
 
-  const scored = [...votes.keys()].map((bin) => ({
-    bin,
-    v: (votes.get(bin) ?? 0) + 0.5 * ((votes.get(bin - 1) ?? 0) + (votes.get(bin + 1) ?? 0)),
-  }));
+  const sampled = Math.ceil(seeds / stride);
+  const minVotes = Math.max(
+    Math.min(3, Math.max(1, Math.floor(seeds / 8))),
+    (q.minVoteShare ?? 0) * sampled,
+  );
+  const scored: { bin: number; v: number }[] = [];
+  for (const k of touched) {
+    const v = votes[k]! + 0.5 * (votes[k - 1]! + votes[k + 1]!);
+    if (v >= minVotes) scored.push({ bin: k - base, v });
+  }
+  for (const k of touched) votes[k] = 0;
   scored.sort((x, y) => y.v - x.v);
-  const minVotes = Math.min(3, Math.max(1, Math.floor(seeds / 8)));
   const slack = 16 + Math.ceil(m * 0.25);
   let best: Candidate | null = null;
   let runnerUp = 0;

@@ -12,7 +12,7 @@ import {
 import type { Anchor, Span } from './types';
 import { snapLeft, snapRight } from './unicode';
 import { betterCopy, keptPart, matchedShare, overlapsMatched, verbatimNear } from './kept-part';
-import { followWidened } from './widened';
+import { FALLBACK_VOTE_SHARE, followWidened } from './widened';
 import { detectMoves, firstBlockAfter, nonSpace, textDiff, tokenPair } from './text-diff';
 
 export type ReanchorOptions = {
@@ -185,7 +185,7 @@ function reanchorCore(
       const predicted = before.b + before.len;
       hint = predicted < n.starts.length ? n.starts[predicted]! : newText.length;
     }
-    const found = locate(newText, describe(oldText, sp.start, sp.end), hint);
+    const found = locate(newText, describe(oldText, sp.start, sp.end), hint, FALLBACK_VOTE_SHARE);
     if (!found) return null;
     const result = {
       start: found.start,

@@ -1,5 +1,5 @@
 /** The one diff of the whole old and new text that reanchor maps spans through, with move detection. */
-import { diffSequences, type MatchBlock } from './diff';
+import { diffSequences, type DiffBudget, type MatchBlock } from './diff';
 import type { Normalised } from './normalise';
 import { TokenDictionary, type Tokens } from './tokens';
 
@@ -19,14 +19,32 @@ export function tokenPair(o: Normalised, n: Normalised): TokenPair {
  * Coincidental equalities (a lone "the" inside a rewritten sentence) are dropped, otherwise
  * a deleted word would "survive" by being matched to an unrelated copy of itself.
  */
-export function textDiff(o: Normalised, n: Normalised, tokens = tokenPair(o, n)): MatchBlock[] {
+export function textDiff(
+  o: Normalised,
+  n: Normalised,
+  tokens = tokenPair(o, n),
+  budget: DiffBudget = { steps: DIFF_STEPS },
+): MatchBlock[] {
   const { t0, t1 } = tokens;
   // Whitespace is not diffed on its own: a lone space matches anywhere and would let the diff
   // prefer many scattered spaces over one long surviving phrase.
-  const raw = charBlocks(o, n, tokens, diffSequences(t0.ids, t1.ids));
+  const raw = charBlocks(o, n, tokens, diffSequences(t0.ids, t1.ids, budget));
   const words = cleanupCoincidental(raw, o.norm.length, n.norm.length);
-  return cleanupCoincidental(refineGaps(words, o.norm, n.norm), o.norm.length, n.norm.length);
+  return cleanupCoincidental(
+    refineGaps(words, o.norm, n.norm, budget),
+    o.norm.length,
+    n.norm.length,
+  );
 }
+
+/**
+ * Myers steps allowed for one revision's diff (word diff and character refinement together)
+ * and again for its move detection. A typical revision of a 400 KB document uses under a
+ * million, the heaviest revision in the corpus (unified's readme 10 -> 11) 26 million; a 400 KB
+ * document replaced by another uses 176 million (1.7 s) on gaps with nothing in common. Spent,
+ * the remaining gaps count as replaced.
+ */
+export const DIFF_STEPS = 4e7;
 
 /**
  * Turns matched solid-token pairs into character blocks: consecutive tokens on both sides
@@ -111,7 +129,9 @@ export function detectMoves(
   const [ids0, idx0] = residue(tokens.t0, 'a', -1);
   const [ids1, idx1] = residue(tokens.t1, 'b', -1_000_000_000);
   if (ids0!.length === 0 || ids1!.length === 0) return [];
-  const pairs = diffSequences(Int32Array.from(ids0!), Int32Array.from(ids1!));
+  const pairs = diffSequences(Int32Array.from(ids0!), Int32Array.from(ids1!), {
+    steps: DIFF_STEPS,
+  });
   const runs = charBlocks(o, n, tokens, pairs, idx0, idx1);
   // A run whose text also occurs elsewhere in text the diff left unmatched (boilerplate,
   // repeated markup) is no evidence of a move; copies the diff already kept do not compete.
@@ -175,7 +195,12 @@ export function codes(s: string, a: number, b: number): Uint16Array {
  * Word tokens decide the alignment; inside each changed stretch a character diff then keeps
  * the unchanged parts of edited words ("character" -> "characters", "Reject" -> "Resolve").
  */
-export function refineGaps(blocks: MatchBlock[], a: string, b: string): MatchBlock[] {
+export function refineGaps(
+  blocks: MatchBlock[],
+  a: string,
+  b: string,
+  budget?: DiffBudget,
+): MatchBlock[] {
   const out: MatchBlock[] = [];
   let pa = 0;
   let pb = 0;
@@ -183,7 +208,7 @@ export function refineGaps(blocks: MatchBlock[], a: string, b: string): MatchBlo
     const la = ga1 - pa;
     const lb = gb1 - pb;
     if (la > 0 && lb > 0 && la <= REFINE_MAX_GAP && lb <= REFINE_MAX_GAP) {
-      for (const bl of diffSequences(codes(a, pa, ga1), codes(b, pb, gb1))) {
+      for (const bl of diffSequences(codes(a, pa, ga1), codes(b, pb, gb1), budget)) {
         out.push({ a: pa + bl.a, b: pb + bl.b, len: bl.len });
       }
     }
