@@ -1,4 +1,4 @@
-import { locate, round } from './anchor';
+import { locate, round, type Located } from './anchor';
 import { describe } from './describe';
 import type { MatchBlock } from './diff';
 import { AnchoringError, assertSpan, assertText } from './errors';
@@ -120,6 +120,38 @@ function reanchorCore(
   const blocks = tokens ? textDiff(o, n, tokens) : [];
   const moves = tokens ? detectMoves(o, n, blocks, tokens) : [];
 
+  /** The span's own selector match in the new text, if a fallback rule accepts it. */
+  const acceptFallback = (found: Located, na: number, nb: number): Anchor | null => {
+    const result = {
+      start: found.start,
+      end: found.end,
+      confidence: round(found.confidence),
+      method: found.method,
+    };
+    if (found.confidence >= fallbackThreshold) return result;
+    // A close match in newly inserted text, where the span's own text left its old place, is
+    // the span moved and edited: the diff rules out every place that survived unchanged.
+    const fa = n.origToNorm[found.start]!;
+    const fb = n.origToNorm[found.end]!;
+    if (
+      found.confidence >= movedThreshold &&
+      matchedShare(n.norm, blocks, fa, fb) <= MOVED_MAX_MATCHED
+    )
+      return result;
+    // Text removed here that occurs verbatim exactly once, inside newly inserted material, was
+    // moved there: the diff already proved it is gone from its old place.
+    const f = found.features;
+    if (
+      f?.exact &&
+      f.occurrences === 1 &&
+      nonSpace(o.norm, na, nb) >= MIN_MOVE &&
+      !overlapsMatched(blocks, fa, fb)
+    ) {
+      return { ...result, confidence: Math.max(result.confidence, LOCAL_MOVE_CONFIDENCE) };
+    }
+    return null;
+  };
+
   return spans.map((sp) => {
     // Folded range of the span, widened to whole characters (never half a surrogate pair).
     let na = covering(o, snapLeft(oldText, sp.start));
@@ -186,34 +218,8 @@ function reanchorCore(
       hint = predicted < n.starts.length ? n.starts[predicted]! : newText.length;
     }
     const found = locate(newText, describe(oldText, sp.start, sp.end), hint, FALLBACK_VOTE_SHARE);
-    if (!found) return null;
-    const result = {
-      start: found.start,
-      end: found.end,
-      confidence: round(found.confidence),
-      method: found.method,
-    };
-    if (found.confidence >= fallbackThreshold) return result;
-    // A close match in newly inserted text, where the span's own text left its old place, is
-    // the span moved and edited: the diff rules out every place that survived unchanged.
-    const fa = n.origToNorm[found.start]!;
-    const fb = n.origToNorm[found.end]!;
-    if (
-      found.confidence >= movedThreshold &&
-      matchedShare(n.norm, blocks, fa, fb) <= MOVED_MAX_MATCHED
-    )
-      return result;
-    // Text removed here that occurs verbatim exactly once, inside newly inserted material, was
-    // moved there: the diff already proved it is gone from its old place.
-    const f = found.features;
-    if (
-      f?.exact &&
-      f.occurrences === 1 &&
-      nonSpace(o.norm, na, nb) >= MIN_MOVE &&
-      !overlapsMatched(blocks, n.origToNorm[found.start]!, n.origToNorm[found.end]!)
-    ) {
-      return { ...result, confidence: Math.max(result.confidence, LOCAL_MOVE_CONFIDENCE) };
-    }
+    const accepted = found && acceptFallback(found, na, nb);
+    if (accepted) return accepted;
     // Last, the span with its old surroundings: a longer quote, for short spans in text that
     // moved and was edited.
     return followWidened({
