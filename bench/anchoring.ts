@@ -9,7 +9,10 @@ import {
   describe,
   reanchor,
   ANCHOR_THRESHOLD,
+  REANCHOR_AROUND,
+  REANCHOR_AROUND_KEPT,
   REANCHOR_FALLBACK_THRESHOLD,
+  REANCHOR_IN_PLACE_MIN_KEEP,
   REANCHOR_MOVED_THRESHOLD,
   REANCHOR_ONE_SIDE_MIN_KEEP,
   REANCHOR_MIN_KEEP,
@@ -151,7 +154,7 @@ function quality(): void {
     const rep = JSON.parse(fs.readFileSync(REPORT_FILE, 'utf8'));
     console.log(
       `\nThresholds (chosen on the tuning half, ${rep.cases} cases: most correct answers within the false-anchor budget, else fewest missed answers + ${rep.falseCost} x false anchors):` +
-        `\n  ANCHOR_THRESHOLD=${ANCHOR_THRESHOLD} (calibrated probability), REANCHOR_MIN_KEEP=${REANCHOR_MIN_KEEP}, REANCHOR_ONE_SIDE_MIN_KEEP=${REANCHOR_ONE_SIDE_MIN_KEEP}, REANCHOR_FALLBACK_THRESHOLD=${REANCHOR_FALLBACK_THRESHOLD}, REANCHOR_MOVED_THRESHOLD=${REANCHOR_MOVED_THRESHOLD}`,
+        `\n  ANCHOR_THRESHOLD=${ANCHOR_THRESHOLD} (calibrated probability), REANCHOR_MIN_KEEP=${REANCHOR_MIN_KEEP}, REANCHOR_ONE_SIDE_MIN_KEEP=${REANCHOR_ONE_SIDE_MIN_KEEP}, REANCHOR_IN_PLACE_MIN_KEEP=${REANCHOR_IN_PLACE_MIN_KEEP}, REANCHOR_AROUND=${REANCHOR_AROUND} (${REANCHOR_AROUND_KEPT} kept), REANCHOR_FALLBACK_THRESHOLD=${REANCHOR_FALLBACK_THRESHOLD}, REANCHOR_MOVED_THRESHOLD=${REANCHOR_MOVED_THRESHOLD}`,
     );
     console.log(
       '  anchor threshold sweep on the tuning half (t: intact / orphan / edited / false):',

@@ -4,7 +4,10 @@ import type { MatchBlock } from './diff';
 import { AnchoringError, assertSpan, assertText } from './errors';
 import { normaliseCached, toOriginal, type Normalised } from './normalise';
 import {
+  REANCHOR_AROUND,
+  REANCHOR_AROUND_KEPT,
   REANCHOR_FALLBACK_THRESHOLD,
+  REANCHOR_IN_PLACE_MIN_KEEP,
   REANCHOR_MIN_KEEP,
   REANCHOR_MOVED_THRESHOLD,
   REANCHOR_ONE_SIDE_MIN_KEEP,
@@ -24,6 +27,12 @@ export type ReanchorOptions = {
   minKeep?: number;
   /** The same share when the text on one side of the span survives. */
   oneSideMinKeep?: number;
+  /** The same share when the text on both sides survives (edited in place). */
+  inPlaceMinKeep?: number;
+  /** Non-space characters looked at on each side to decide whether a side survives... */
+  around?: number;
+  /** ...and the share of them the diff must keep. */
+  aroundKept?: number;
 };
 
 /** Quotes shorter than this reappear in rewritten text by chance too often to count as moved. */
@@ -67,18 +76,18 @@ function covering(o: Normalised, j: number): number {
 /** A moved-and-edited match may overlap text the diff kept by this share at most (chance). */
 const MOVED_MAX_MATCHED = 0.2;
 
-/** Lower bar for minKeep when the span's surroundings survive (chosen with the tuning half). */
-const IN_PLACE_MIN_KEEP = 0.3;
-const AROUND = 24;
-/** Share of the AROUND characters on a side that must survive for that side to count as kept. */
-const AROUND_KEPT = 0.9;
-
-/** Share of the AROUND non-space folded chars before (dir -1) / after (dir 1) `at` kept by the diff. */
-function keptAround(s: string, blocks: MatchBlock[], at: number, dir: -1 | 1): number {
+/** Share of the `around` non-space folded chars before (dir -1) / after (dir 1) `at` kept by the diff. */
+function keptAround(
+  s: string,
+  blocks: MatchBlock[],
+  at: number,
+  dir: -1 | 1,
+  around: number,
+): number {
   let seen = 0;
   let kept = 0;
   let i = firstBlockAfter(blocks, dir < 0 ? Math.max(0, at - 1) : at);
-  for (let p = dir < 0 ? at - 1 : at; p >= 0 && p < s.length && seen < AROUND; p += dir) {
+  for (let p = dir < 0 ? at - 1 : at; p >= 0 && p < s.length && seen < around; p += dir) {
     if (s.charCodeAt(p) === 32) continue;
     seen++;
     while (i < blocks.length && blocks[i]!.a + blocks[i]!.len <= p) i++;
@@ -114,6 +123,9 @@ function reanchorCore(
   const movedThreshold = options.movedThreshold ?? REANCHOR_MOVED_THRESHOLD;
   const minKeep = options.minKeep ?? REANCHOR_MIN_KEEP;
   const oneSideMinKeep = options.oneSideMinKeep ?? REANCHOR_ONE_SIDE_MIN_KEEP;
+  const inPlaceMinKeep = options.inPlaceMinKeep ?? REANCHOR_IN_PLACE_MIN_KEEP;
+  const around = options.around ?? REANCHOR_AROUND;
+  const aroundKept = options.aroundKept ?? REANCHOR_AROUND_KEPT;
   const o = normaliseCached(oldText);
   const n = normaliseCached(newText);
   const tokens = spans.length > 0 ? tokenPair(o, n) : null;
@@ -173,10 +185,10 @@ function reanchorCore(
     // smaller surviving share still identifies the edited version of the span. When one side
     // survives (the span's other end was deleted or rewritten), the part kept next to it is
     // where the span went, at a lower bar than minKeep.
-    const keptBefore = keptAround(o.norm, blocks, na, -1) >= AROUND_KEPT;
-    const keptAfter = keptAround(o.norm, blocks, nb, 1) >= AROUND_KEPT;
+    const keptBefore = keptAround(o.norm, blocks, na, -1, around) >= aroundKept;
+    const keptAfter = keptAround(o.norm, blocks, nb, 1, around) >= aroundKept;
     const inPlace =
-      (frac >= IN_PLACE_MIN_KEEP && keptBefore && keptAfter) ||
+      (frac >= inPlaceMinKeep && keptBefore && keptAfter) ||
       (frac >= oneSideMinKeep && (keptBefore || keptAfter));
     if (ns !== -1 && ne > ns && !(frac === 1 && ne - ns === nb - na)) {
       // The diff kept the span in pieces, but the whole quote is right there (an edge character

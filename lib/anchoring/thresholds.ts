@@ -13,6 +13,12 @@ export const REANCHOR_MOVED_THRESHOLD = 0.95;
 export const REANCHOR_MIN_KEEP = 0.8;
 /** reanchor(): the same share when the text on one side of the span survives. */
 export const REANCHOR_ONE_SIDE_MIN_KEEP = 0.5;
+/** reanchor(): the same share when the text on both sides survives (edited in place). */
+export const REANCHOR_IN_PLACE_MIN_KEEP = 0.4;
+/** reanchor(): non-space characters looked at on each side of a span... */
+export const REANCHOR_AROUND = 64;
+/** reanchor(): ...and the share of them the diff must keep for that side to survive. */
+export const REANCHOR_AROUND_KEPT = 0.9;
 /** Logistic weights over [bias, quoteSim, logLength, quoteSim*logLength, ctxMean, ctxBest, logOccurrences, runnerUp, exact, exact*logLength, exactUnique, logAdjacentRun, logShorterRun, sqrtDistance, fuzzy*sqrtDistance, fuzzy*rareWords]. */
 export const CALIBRATION: readonly number[] = [
   -4.9134, -0.4772, 0.0809, 0.8535, 1.8226, 1.6887, 0.1259, -1.3232, 0.5163, 0.1889, 0.8779, 0.4193,

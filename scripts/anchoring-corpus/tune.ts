@@ -9,7 +9,9 @@
  *    misses + FALSE_COST x false anchors.
  * 2. reanchor(): grid over minKeep (share of a span the diff must keep), the same share when
  *    one side of the span survives, and the fallback threshold, same rule; then, with those
- *    fixed, the lower bar for matches in text the diff did not keep (moved and edited).
+ *    fixed, the in-place evidence (characters looked at beside the span, share of them kept,
+ *    share of the span kept when both sides survive); then the lower bar for matches in text
+ *    the diff did not keep (moved and edited).
  *
  * The reanchor grid's fallback path scores candidates with the calibration in thresholds.ts as
  * it was when this script started. When step 1 changes the weights, the script says so: run it
@@ -78,6 +80,21 @@ const REANCHOR_FALSE_BUDGET = 0.5 * 0.75;
 /** Correct answers: intact spans exactly re-found, edited spans overlapped, deleted orphaned. */
 /** A moved-match bar above every confidence: the rule is off. */
 const MOVED_OFF = 1.01;
+
+/** In-place evidence the main reanchor grid runs with (ADR 3's hand-set values). */
+const BASE_SIDES = { around: 24, aroundKept: 0.9, inPlace: 0.3 };
+type Sides = typeof BASE_SIDES;
+const sidesOf = (s: Sides) => ({
+  around: s.around,
+  aroundKept: s.aroundKept,
+  inPlaceMinKeep: s.inPlace,
+});
+const optionsOf = (r: { minKeep: number; oneSide: number; fallback: number }) => ({
+  minKeep: r.minKeep,
+  oneSideMinKeep: r.oneSide,
+  fallbackThreshold: r.fallback,
+  movedThreshold: MOVED_OFF,
+});
 
 const good = (m: Metrics): number => m.intactExact + m.editedOverlap + m.orphaned;
 
@@ -174,6 +191,9 @@ function main(): void {
     oneSide: number;
     fallback: number;
     moved: number;
+    around: number;
+    aroundKept: number;
+    inPlace: number;
     cost: number;
     good: number;
     rates: ReturnType<typeof rates>;
@@ -191,6 +211,7 @@ function main(): void {
       oneSideMinKeep: oneSide,
       fallbackThreshold: t,
       movedThreshold: MOVED_OFF,
+      ...sidesOf(BASE_SIDES),
     });
     const m = score(outs);
     grid.push({
@@ -198,24 +219,36 @@ function main(): void {
       oneSide,
       fallback: Math.round(t * 100) / 100,
       moved: MOVED_OFF,
+      ...BASE_SIDES,
       cost: cost(m),
       good: good(m),
       rates: rates(m),
     });
   }
   const bestGrid = choose(grid, REANCHOR_FALSE_BUDGET);
-  // Then the lower bar for matches in inserted text (moved and edited), with the rest fixed.
-  const movedRows = [bestGrid];
-  for (const moved of [0.8, 0.85, 0.9, 0.95].filter((t) => t < bestGrid.fallback)) {
+  // Then, with those fixed, the evidence that a span was edited in place: how many characters
+  // on each side are looked at, what share of them must survive, and the share of the span
+  // that must be kept when both sides survive.
+  const sideRows = [bestGrid];
+  // Not 1: real prose revisions edit punctuation beside an edited clause (the Gettysburg golden
+  // fixture: "remember, what we say here; while" -> "remember what we say here, but"), and a
+  // side that must survive whole then never counts; the READMEs alone would choose it.
+  for (const around of [24, 40, 64])
+    for (const aroundKept of [0.8, 0.9])
+      for (const inPlace of [0.3, 0.4, 0.5]) {
+        const s = { around, aroundKept, inPlace };
+        if (JSON.stringify(s) === JSON.stringify(BASE_SIDES)) continue; // the grid's own row
+        const m = score(runReanchor(docs, { ...optionsOf(bestGrid), ...sidesOf(s) }));
+        sideRows.push({ ...bestGrid, ...s, cost: cost(m), good: good(m), rates: rates(m) });
+      }
+  const bestSides = choose(sideRows, REANCHOR_FALSE_BUDGET);
+  // Last, the lower bar for matches in inserted text (moved and edited), with the rest fixed.
+  const movedRows = [bestSides];
+  for (const moved of [0.8, 0.85, 0.9, 0.95].filter((t) => t < bestSides.fallback)) {
     const m = score(
-      runReanchor(docs, {
-        minKeep: bestGrid.minKeep,
-        oneSideMinKeep: bestGrid.oneSide,
-        fallbackThreshold: bestGrid.fallback,
-        movedThreshold: moved,
-      }),
+      runReanchor(docs, { ...optionsOf(bestSides), ...sidesOf(bestSides), movedThreshold: moved }),
     );
-    movedRows.push({ ...bestGrid, moved, cost: cost(m), good: good(m), rates: rates(m) });
+    movedRows.push({ ...bestSides, moved, cost: cost(m), good: good(m), rates: rates(m) });
   }
   const bestRe = choose(movedRows, REANCHOR_FALSE_BUDGET);
   const movedThreshold = bestRe.moved === MOVED_OFF ? bestRe.fallback : bestRe.moved;
@@ -240,6 +273,12 @@ export const REANCHOR_MOVED_THRESHOLD = ${movedThreshold};
 export const REANCHOR_MIN_KEEP = ${bestRe.minKeep};
 /** reanchor(): the same share when the text on one side of the span survives. */
 export const REANCHOR_ONE_SIDE_MIN_KEEP = ${bestRe.oneSide};
+/** reanchor(): the same share when the text on both sides survives (edited in place). */
+export const REANCHOR_IN_PLACE_MIN_KEEP = ${bestRe.inPlace};
+/** reanchor(): non-space characters looked at on each side of a span... */
+export const REANCHOR_AROUND = ${bestRe.around};
+/** reanchor(): ...and the share of them the diff must keep for that side to survive. */
+export const REANCHOR_AROUND_KEPT = ${bestRe.aroundKept};
 /** Logistic weights over [${FEATURE_NAMES.join(', ')}]. */
 export const CALIBRATION: readonly number[] = [
 ${weights.map((w) => `  ${w},`).join('\n')}
