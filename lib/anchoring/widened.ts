@@ -31,6 +31,7 @@ export type WidenedQuery = {
   /** Folded range of the span in the old text. */
   na: number;
   nb: number;
+  /** Where the diff predicts the span in the new text (original offset), for ranking. */
   hint: number;
   /** Minimum confidence of the neighbourhood's match. */
   threshold: number;

@@ -77,7 +77,6 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 const ANCHOR_FALSE_BUDGET = 2 * 0.75;
 const REANCHOR_FALSE_BUDGET = 0.5 * 0.75;
 
-/** Correct answers: intact spans exactly re-found, edited spans overlapped, deleted orphaned. */
 /** A moved-match bar above every confidence: the rule is off. */
 const MOVED_OFF = 1.01;
 
@@ -96,6 +95,7 @@ const optionsOf = (r: { minKeep: number; oneSide: number; fallback: number }) =>
   movedThreshold: MOVED_OFF,
 });
 
+/** Correct answers: intact spans exactly re-found, edited spans overlapped, deleted orphaned. */
 const good = (m: Metrics): number => m.intactExact + m.editedOverlap + m.orphaned;
 
 /**
