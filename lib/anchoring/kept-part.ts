@@ -1,34 +1,18 @@
 /** Which part of an old span the diff kept, and which copy of it in the new text is the right one. */
 import type { MatchBlock } from './diff';
-import { firstBlockAfter, nonSpace } from './text-diff';
+import { firstBlockAfter, firstBlockEnding, nonSpace } from './text-diff';
 
 /** Does new-side folded range [s, e) overlap text the diff matched to the old revision? */
 export function overlapsMatched(blocks: MatchBlock[], s: number, e: number): boolean {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const bl = blocks[mid]!;
-    if (bl.b + bl.len <= s) lo = mid + 1;
-    else hi = mid;
-  }
-  const bl = blocks[lo];
+  const bl = blocks[firstBlockEnding(blocks, 'b', s)];
   return bl !== undefined && bl.b < e;
 }
 
 /** Share of new-text folded range [s, e) (non-space characters) inside matched blocks. */
 export function matchedShare(text: string, blocks: MatchBlock[], s: number, e: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const bl = blocks[mid]!;
-    if (bl.b + bl.len <= s) lo = mid + 1;
-    else hi = mid;
-  }
   let solid = 0;
   let matched = 0;
-  for (let p = s, i = lo; p < e; p++) {
+  for (let p = s, i = firstBlockEnding(blocks, 'b', s); p < e; p++) {
     if (text.charCodeAt(p) === 32) continue;
     solid++;
     while (i < blocks.length && blocks[i]!.b + blocks[i]!.len <= p) i++;

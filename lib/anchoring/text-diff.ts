@@ -151,16 +151,21 @@ export function detectMoves(
 
 /** Is [s, e) on one side entirely inside a single match block? */
 export function coveredBy(blocks: MatchBlock[], side: 'a' | 'b', s: number, e: number): boolean {
+  const bl = blocks[firstBlockEnding(blocks, side, s)];
+  return bl !== undefined && bl[side] <= s && e <= bl[side] + bl.len;
+}
+
+/** Index of the first block whose `side` range ends after position `at` (blocks.length if none). */
+export function firstBlockEnding(blocks: MatchBlock[], side: 'a' | 'b', at: number): number {
   let lo = 0;
   let hi = blocks.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const bl = blocks[mid]!;
-    if (bl[side] + bl.len <= s) lo = mid + 1;
+    if (bl[side] + bl.len <= at) lo = mid + 1;
     else hi = mid;
   }
-  const bl = blocks[lo];
-  return bl !== undefined && bl[side] <= s && e <= bl[side] + bl.len;
+  return lo;
 }
 
 export type SolidTokens = { ids: Int32Array; starts: Int32Array; ends: Int32Array };
@@ -258,15 +263,7 @@ export function cleanupCoincidental(
 
 /** Index of the first block whose end is after position a (blocks sorted by a). */
 export function firstBlockAfter(blocks: MatchBlock[], a: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const bl = blocks[mid]!;
-    if (bl.a + bl.len <= a) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstBlockEnding(blocks, 'a', a);
 }
 
 export function nonSpace(s: string, a: number, b: number): number {
