@@ -20,17 +20,9 @@ const MYERS_MAX_COST = 4_000_000;
  */
 export type DiffBudget = { steps: number };
 
-let budget: DiffBudget = { steps: Infinity };
-
-export function diffSequences(a: Seq, b: Seq, shared?: DiffBudget): MatchBlock[] {
+export function diffSequences(a: Seq, b: Seq, budget?: DiffBudget): MatchBlock[] {
   const pairs: number[] = []; // flattened (ai, bi) of matched elements, in order
-  const outer = budget;
-  budget = shared ?? { steps: Infinity };
-  try {
-    diffRange(a, b, 0, a.length, 0, b.length, pairs, 0);
-  } finally {
-    budget = outer;
-  }
+  diffRange(a, b, 0, a.length, 0, b.length, pairs, budget ?? { steps: Infinity }, 0);
   const blocks: MatchBlock[] = [];
   for (let k = 0; k < pairs.length; k += 2) {
     const ai = pairs[k]!;
@@ -50,6 +42,7 @@ function diffRange(
   b0: number,
   b1: number,
   out: number[],
+  budget: DiffBudget,
   depth: number,
 ): void {
   while (a0 < a1 && b0 < b1 && a[a0] === b[b0]) {
@@ -66,9 +59,9 @@ function diffRange(
     const m = b1 - b0;
     let done = false;
     if (n * m <= MYERS_MAX_COST || n + m < 600)
-      done = myers(a, b, a0, a1, b0, b1, out, MYERS_MAX_D);
-    if (!done && depth < 40) done = patience(a, b, a0, a1, b0, b1, out, depth);
-    if (!done && (n + m) * 64 <= MYERS_MAX_COST * 4) myers(a, b, a0, a1, b0, b1, out, 64);
+      done = myers(a, b, a0, a1, b0, b1, out, budget, MYERS_MAX_D);
+    if (!done && depth < 40) done = patience(a, b, a0, a1, b0, b1, out, budget, depth);
+    if (!done && (n + m) * 64 <= MYERS_MAX_COST * 4) myers(a, b, a0, a1, b0, b1, out, budget, 64);
     // Otherwise the gap is treated as a full replacement: selector matching handles moves.
   }
   for (let k = 0; k < tail; k++) out.push(a1 + k, b1 + k);
@@ -87,11 +80,12 @@ function patience(
   b0: number,
   b1: number,
   out: number[],
+  budget: DiffBudget,
   depth: number,
 ): boolean {
   for (const width of [1, 4, 12]) {
     if (a1 - a0 < width || b1 - b0 < width) return false;
-    if (patienceWidth(a, b, a0, a1, b0, b1, out, depth, width)) return true;
+    if (patienceWidth(a, b, a0, a1, b0, b1, out, budget, depth, width)) return true;
   }
   return false;
 }
@@ -115,6 +109,7 @@ function patienceWidth(
   b0: number,
   b1: number,
   out: number[],
+  budget: DiffBudget,
   depth: number,
   width: number,
 ): boolean {
@@ -144,12 +139,12 @@ function patienceWidth(
     const ai = cand[2 * k]!;
     const bj = cand[2 * k + 1]!;
     if (ai < pa || bj < pb) continue; // overlaps the previous run
-    diffRange(a, b, pa, ai, pb, bj, out, depth + 1);
+    diffRange(a, b, pa, ai, pb, bj, out, budget, depth + 1);
     for (let w = 0; w < width; w++) out.push(ai + w, bj + w);
     pa = ai + width;
     pb = bj + width;
   }
-  diffRange(a, b, pa, a1, pb, b1, out, depth + 1);
+  diffRange(a, b, pa, a1, pb, b1, out, budget, depth + 1);
   return true;
 }
 
@@ -184,6 +179,7 @@ function myers(
   b0: number,
   b1: number,
   out: number[],
+  budget: DiffBudget,
   maxD: number,
 ): boolean {
   const n = a1 - a0;
