@@ -23,7 +23,14 @@ export function matchedShare(text: string, blocks: MatchBlock[], s: number, e: n
 }
 
 export type Piece = { a: number; b: number; len: number };
-export type Kept = { keptAll: number; keptSolid: number; ns: number; ne: number };
+export type Kept = {
+  keptAll: number;
+  keptSolid: number;
+  ns: number;
+  ne: number;
+  /** The part kept is where a detected move carried it. */
+  moved?: boolean;
+};
 
 /** Largest group of pieces (sorted by a) that stay in order and close together in the new text. */
 export function bestGroup(s: string, pieces: Piece[]): Kept {
@@ -76,7 +83,7 @@ export function keptPart(
     clip(moves[i]!, moved);
   if (moved.length === 0) return kept;
   const alt = bestGroup(s, moved);
-  return alt.keptSolid > 2 * kept.keptSolid ? alt : kept;
+  return alt.keptSolid > 2 * kept.keptSolid ? { ...alt, moved: true } : kept;
 }
 
 /**

@@ -8,7 +8,9 @@ import {
   REANCHOR_AROUND_KEPT,
   REANCHOR_FALLBACK_THRESHOLD,
   REANCHOR_IN_PLACE_MIN_KEEP,
+  REANCHOR_LINE_MOVE_SIM,
   REANCHOR_MIN_KEEP,
+  REANCHOR_MOVED_MIN_KEEP,
   REANCHOR_MOVED_THRESHOLD,
   REANCHOR_ONE_SIDE_MIN_KEEP,
 } from './thresholds';
@@ -16,7 +18,15 @@ import type { Anchor, Span } from './types';
 import { snapLeft, snapRight } from './unicode';
 import { betterCopy, keptPart, matchedShare, overlapsMatched, verbatimNear } from './kept-part';
 import { FALLBACK_VOTE_SHARE, followWidened } from './widened';
-import { detectMoves, firstBlockAfter, nonSpace, textDiff, tokenPair } from './text-diff';
+import {
+  detectMoves,
+  DIFF_STEPS,
+  firstBlockAfter,
+  nonSpace,
+  textDiff,
+  tokenPair,
+} from './text-diff';
+import { mergeBlocks, pairMovedLines } from './line-moves';
 
 export type ReanchorOptions = {
   /** Minimum anchor() confidence when the diff lost the span (moved text). */
@@ -33,6 +43,10 @@ export type ReanchorOptions = {
   around?: number;
   /** ...and the share of them the diff must keep. */
   aroundKept?: number;
+  /** Trigram similarity at which lines the diff lost are paired as moved and edited (> 1: off). */
+  lineMoveSim?: number;
+  /** Share of a span's non-space characters a detected move must carry (> 1: minKeep alone). */
+  movedMinKeep?: number;
 };
 
 /** Quotes shorter than this reappear in rewritten text by chance too often to count as moved. */
@@ -130,7 +144,12 @@ function reanchorCore(
   const n = normaliseCached(newText);
   const tokens = spans.length > 0 ? tokenPair(o, n) : null;
   const blocks = tokens ? textDiff(o, n, tokens) : [];
-  const moves = tokens ? detectMoves(o, n, blocks, tokens) : [];
+  const runs = tokens ? detectMoves(o, n, blocks, tokens) : [];
+  const lineMoveSim = options.lineMoveSim ?? REANCHOR_LINE_MOVE_SIM;
+  const movedMinKeep = options.movedMinKeep ?? REANCHOR_MOVED_MIN_KEEP;
+  const moves = tokens
+    ? mergeBlocks(runs, pairMovedLines(o, n, blocks, runs, lineMoveSim, { steps: DIFF_STEPS }))
+    : [];
 
   /** The span's own selector match in the new text, if a fallback rule accepts it. */
   const acceptFallback = (found: Located, na: number, nb: number): Anchor | null => {
@@ -176,7 +195,13 @@ function reanchorCore(
     if (lead) na++;
     if (trail && nb > na + 1) nb--;
     const first = firstBlockAfter(blocks, na);
-    const { keptAll, keptSolid, ns: ns0, ne: ne0 } = keptPart(o.norm, blocks, moves, first, na, nb);
+    const {
+      keptAll,
+      keptSolid,
+      ns: ns0,
+      ne: ne0,
+      moved,
+    } = keptPart(o.norm, blocks, moves, first, na, nb);
     let ns = ns0;
     let ne = ne0;
     const solid = nonSpace(o.norm, na, nb);
@@ -210,7 +235,10 @@ function reanchorCore(
       ns = betterCopy(o.norm, n.norm, na, nb, ns);
       ne = ns + (nb - na);
     }
-    if (ns !== -1 && ne > ns && (frac >= minKeep || inPlace)) {
+    // Text that moved (a verbatim run, or a line paired with its edited version elsewhere)
+    // carries its own evidence: the share of the span found there has its own bar.
+    const movedThere = moved === true && frac >= movedMinKeep;
+    if (ns !== -1 && ne > ns && (frac >= minKeep || inPlace || movedThere)) {
       const conf = frac === 1 && ne - ns === nb - na ? 1 : keptAll / Math.max(nb - na, ne - ns);
       if (lead && ns > 0 && n.norm.charCodeAt(ns - 1) === 32) ns--;
       if (trail && ne < n.norm.length && n.norm.charCodeAt(ne) === 32) ne++;

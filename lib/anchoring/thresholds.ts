@@ -19,6 +19,10 @@ export const REANCHOR_IN_PLACE_MIN_KEEP = 0.4;
 export const REANCHOR_AROUND = 64;
 /** reanchor(): ...and the share of them the diff must keep for that side to survive. */
 export const REANCHOR_AROUND_KEPT = 0.9;
+/** reanchor(): trigram similarity at which lines the diff lost pair as moved and edited. */
+export const REANCHOR_LINE_MOVE_SIM = 0.4;
+/** reanchor(): share of a span's non-space characters a detected move must carry. */
+export const REANCHOR_MOVED_MIN_KEEP = 0.6;
 /** Logistic weights over [bias, quoteSim, logLength, quoteSim*logLength, ctxMean, ctxBest, logOccurrences, runnerUp, exact, exact*logLength, exactUnique, logAdjacentRun, logShorterRun, sqrtDistance, fuzzy*sqrtDistance, fuzzy*rareWords]. */
 export const CALIBRATION: readonly number[] = [
   -4.9134, -0.4772, 0.0809, 0.8535, 1.8226, 1.6887, 0.1259, -1.3232, 0.5163, 0.1889, 0.8779, 0.4193,

@@ -88,11 +88,16 @@ const sidesOf = (s: Sides) => ({
   aroundKept: s.aroundKept,
   inPlaceMinKeep: s.inPlace,
 });
-const optionsOf = (r: { minKeep: number; oneSide: number; fallback: number }) => ({
+/** Line pairing (ADR 14) at the similarity it was introduced with; moves held to minKeep. */
+const BASE_MOVES = { lineSim: 0.4, movedKeep: MOVED_OFF };
+type Moves = typeof BASE_MOVES;
+const movesOf = (m: Moves) => ({ lineMoveSim: m.lineSim, movedMinKeep: m.movedKeep });
+const optionsOf = (r: { minKeep: number; oneSide: number; fallback: number } & Moves) => ({
   minKeep: r.minKeep,
   oneSideMinKeep: r.oneSide,
   fallbackThreshold: r.fallback,
   movedThreshold: MOVED_OFF,
+  ...movesOf(r),
 });
 
 /** Correct answers: intact spans exactly re-found, edited spans overlapped, deleted orphaned. */
@@ -194,6 +199,8 @@ function main(): void {
     around: number;
     aroundKept: number;
     inPlace: number;
+    lineSim: number;
+    movedKeep: number;
     cost: number;
     good: number;
     rates: ReturnType<typeof rates>;
@@ -212,6 +219,7 @@ function main(): void {
       fallbackThreshold: t,
       movedThreshold: MOVED_OFF,
       ...sidesOf(BASE_SIDES),
+      ...movesOf(BASE_MOVES),
     });
     const m = score(outs);
     grid.push({
@@ -220,6 +228,7 @@ function main(): void {
       fallback: Math.round(t * 100) / 100,
       moved: MOVED_OFF,
       ...BASE_SIDES,
+      ...BASE_MOVES,
       cost: cost(m),
       good: good(m),
       rates: rates(m),
@@ -242,13 +251,27 @@ function main(): void {
         sideRows.push({ ...bestGrid, ...s, cost: cost(m), good: good(m), rates: rates(m) });
       }
   const bestSides = choose(sideRows, REANCHOR_FALSE_BUDGET);
+  // Then lines moved and edited: the similarity at which lines the diff lost are paired, and
+  // the share of a span a move must carry when that is below minKeep (MOVED_OFF: none lower).
+  const moveRows = [bestSides];
+  for (const lineSim of [0.3, 0.4, 0.5, 0.6, MOVED_OFF])
+    for (const movedKeep of [0.5, 0.6, 0.7, MOVED_OFF]) {
+      if (movedKeep < MOVED_OFF && movedKeep >= bestSides.minKeep) continue;
+      const mv = { lineSim, movedKeep };
+      if (lineSim === bestSides.lineSim && movedKeep === bestSides.movedKeep) continue;
+      const m = score(
+        runReanchor(docs, { ...optionsOf({ ...bestSides, ...mv }), ...sidesOf(bestSides) }),
+      );
+      moveRows.push({ ...bestSides, ...mv, cost: cost(m), good: good(m), rates: rates(m) });
+    }
+  const bestMoves = choose(moveRows, REANCHOR_FALSE_BUDGET);
   // Last, the lower bar for matches in inserted text (moved and edited), with the rest fixed.
-  const movedRows = [bestSides];
-  for (const moved of [0.8, 0.85, 0.9, 0.95].filter((t) => t < bestSides.fallback)) {
+  const movedRows = [bestMoves];
+  for (const moved of [0.8, 0.85, 0.9, 0.95].filter((t) => t < bestMoves.fallback)) {
     const m = score(
-      runReanchor(docs, { ...optionsOf(bestSides), ...sidesOf(bestSides), movedThreshold: moved }),
+      runReanchor(docs, { ...optionsOf(bestMoves), ...sidesOf(bestMoves), movedThreshold: moved }),
     );
-    movedRows.push({ ...bestSides, moved, cost: cost(m), good: good(m), rates: rates(m) });
+    movedRows.push({ ...bestMoves, moved, cost: cost(m), good: good(m), rates: rates(m) });
   }
   const bestRe = choose(movedRows, REANCHOR_FALSE_BUDGET);
   const movedThreshold = bestRe.moved === MOVED_OFF ? bestRe.fallback : bestRe.moved;
@@ -279,6 +302,10 @@ export const REANCHOR_IN_PLACE_MIN_KEEP = ${bestRe.inPlace};
 export const REANCHOR_AROUND = ${bestRe.around};
 /** reanchor(): ...and the share of them the diff must keep for that side to survive. */
 export const REANCHOR_AROUND_KEPT = ${bestRe.aroundKept};
+/** reanchor(): trigram similarity at which lines the diff lost pair as moved and edited. */
+export const REANCHOR_LINE_MOVE_SIM = ${bestRe.lineSim};
+/** reanchor(): share of a span's non-space characters a detected move must carry. */
+export const REANCHOR_MOVED_MIN_KEEP = ${bestRe.movedKeep};
 /** Logistic weights over [${FEATURE_NAMES.join(', ')}]. */
 export const CALIBRATION: readonly number[] = [
 ${weights.map((w) => `  ${w},`).join('\n')}

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe as describeSpan, reanchor } from '@/lib/anchoring';
+import { pairMovedLines } from '@/lib/anchoring/line-moves';
+import { normalise } from '@/lib/anchoring/normalise';
 
 const OLD = [
   '# Closeread',
@@ -153,6 +155,8 @@ describe('reanchor(): text moved and edited, which the diff cannot follow', () =
   // unified's readme 10 → 11 moved its sections around and edited them on the way: the
   // sentence below went from ~10,000 to ~6,900 with its emphasis removed, and the diff (moves
   // included) lost it. A close match in text the diff did not keep is the sentence moved.
+  // Pairing lines by similarity (line-moves.ts) now finds it first; these tests switch the
+  // pairing off to prove the selector fallbacks behind it.
   const doc = JSON.parse(
     fs.readFileSync(
       path.join(
@@ -166,14 +170,25 @@ describe('reanchor(): text moved and edited, which the diff cannot follow', () =
   const sp = span(quote, doc.old);
   const target = 'There are several [utilities][vfile-utilities] for working with these files.';
 
+  const noPairing = { lineMoveSim: 2 };
+
   it('follows it to the matching inserted text', () => {
-    const [got] = reanchor(doc.old, doc.new, [sp]);
+    const [got] = reanchor(doc.old, doc.new, [sp], noPairing);
     expect(got).toMatchObject({ method: 'fuzzy' });
     expect(doc.new.slice(got!.start, got!.end)).toBe(target);
   });
 
   it('orphans it when the bar for such matches is raised to the general fallback bar', () => {
-    expect(reanchor(doc.old, doc.new, [sp], { movedThreshold: 0.99 })).toEqual([null]);
+    expect(reanchor(doc.old, doc.new, [sp], { ...noPairing, movedThreshold: 0.99 })).toEqual([
+      null,
+    ]);
+  });
+
+  it('follows it by pairing its line with the edited line (the default)', () => {
+    const [got] = reanchor(doc.old, doc.new, [sp]);
+    expect(got).toMatchObject({ method: 'diff' });
+    expect(doc.new.slice(got!.start, got!.end)).toBe(target);
+    expect(got!.confidence).toBeLessThan(1);
   });
 
   it('follows a single word of such text by finding its old surroundings (widened.ts)', () => {
@@ -181,9 +196,89 @@ describe('reanchor(): text moved and edited, which the diff cannot follow', () =
     // doesn’t serialize" in a note block of another section: "using" alone is everywhere.
     const at = doc.old.indexOf('using a compiler doesn’t serialize');
     const word = { start: at, end: at + 'using'.length };
-    const [got] = reanchor(doc.old, doc.new, [word]);
+    const [got] = reanchor(doc.old, doc.new, [word], noPairing);
     const want = doc.new.indexOf('using a compiler that doesn’t serialize');
     expect(got).toMatchObject({ start: want, end: want + 5, method: 'fuzzy' });
-    expect(reanchor(doc.old, doc.new, [word], { movedThreshold: 0.99 })).toEqual([null]);
+    expect(reanchor(doc.old, doc.new, [word], { ...noPairing, movedThreshold: 0.99 })).toEqual([
+      null,
+    ]);
+    // Paired with its edited line, the word is simply kept.
+    expect(reanchor(doc.old, doc.new, [word])).toEqual([
+      { start: want, end: want + 5, confidence: 1, method: 'diff' },
+    ]);
+  });
+});
+
+describe('reanchor(): lines moved and edited, paired by similarity (line-moves.ts)', () => {
+  // A list reordered and reworded in one revision: the diff keeps one item in place and
+  // loses the others; each lost line finds its edited version by the trigrams they share.
+  const a = [
+    'Reading list for the seminar:',
+    '',
+    '- Woolf, A Room of One’s Own, on money and a room with a lock.',
+    '- Orwell, Politics and the English Language, on dying metaphors.',
+    '- Sontag, Against Interpretation, on the erotics of art.',
+    '',
+    'Bring notes.',
+  ].join('\n');
+  const b = [
+    'Reading list for the seminar:',
+    '',
+    '- Sontag, Against Interpretation, on an erotics of art (the closing line).',
+    '- Woolf, A Room of One’s Own, on money and a room of one’s own with a lock.',
+    '- Orwell, Politics and the English Language, on dying metaphors.',
+    '',
+    'Bring notes.',
+  ].join('\n');
+  const q = 'Sontag, Against Interpretation, on the erotics of art';
+
+  it('follows an edited line that moved to the kept part of the one it paired with', () => {
+    const [got] = reanchor(a, b, [span(q, a)]);
+    expect(got).not.toBeNull();
+    expect(got!.method).toBe('diff');
+    const want = span('Sontag, Against Interpretation, on an erotics of art', b);
+    expect(got).toMatchObject({ start: want.start, end: want.end });
+    expect(got!.confidence).toBeLessThan(1);
+  });
+
+  it('loses it with the pairing switched off (the verbatim run alone is too little)', () => {
+    // A move must carry minKeep of the span (no lower bars for moved or one-side-kept text).
+    const strict = { movedMinKeep: 2, oneSideMinKeep: 2, inPlaceMinKeep: 2 };
+    expect(reanchor(a, b, [span(q, a)], { ...strict, lineMoveSim: 2 })).toEqual([null]);
+    expect(reanchor(a, b, [span(q, a)], strict)[0]).toMatchObject({ method: 'diff' });
+  });
+
+  it('does not pair rows that share only their markup (trigrams weighted by rarity)', () => {
+    // A sponsor list replaced in one revision: every row has the same long markup, so plain
+    // trigram similarity pairs any old row with any new one. One sponsor stayed (new URL).
+    const row = (name: string, url = name.toLowerCase().replace(/ /g, '')) =>
+      `<a title='${name}' href='https://${url}.example/'><img alt='${name}' src='https://logo.example.com/${url}.png' style='float: left; margin: 12px' height='120' width='120'></a>`;
+    const gone = ['Acme Widgets', 'Birch Paper', 'Copper Kettle', 'Dunmore Press', 'Elm Street'];
+    const added = ['Quill Inkworks', 'Rook Bindery', 'Slate Type', 'Tallow Lamps', 'Umber Maps'];
+    const o = normalise(gone.map((g) => row(g)).join('\n'));
+    const n = normalise(
+      [...added.map((g) => row(g)), row('Birch Paper', 'birch-paper')].join('\n'),
+    );
+    const pairs = pairMovedLines(o, n, [], [], 0.4, { steps: Infinity });
+    const rowOf = (t: string, at: number) => t.slice(0, at + 10).split("<a title='").length - 2;
+    const paired = new Set(pairs.map((p) => `${rowOf(o.norm, p.a)}->${rowOf(n.norm, p.b)}`));
+    expect([...paired]).toEqual(['1->5']); // Birch Paper's row only
+    // Plain (unweighted) trigram Dice of two different sponsors' rows is far above the bar.
+    const grams = (t: string) => {
+      const c = t.replace(/\s/g, '');
+      return new Set(Array.from({ length: c.length - 2 }, (_, i) => c.slice(i, i + 3)));
+    };
+    const [x, y] = [grams(row('Acme Widgets')), grams(row('Quill Inkworks'))];
+    const shared = [...x].filter((g) => y.has(g)).length;
+    expect((2 * shared) / (x.size + y.size)).toBeGreaterThan(0.6);
+  });
+
+  it('pairs a row whose own words survive, wherever it went', () => {
+    const a3 =
+      'Intro.\n\nThe committee met on Tuesday and approved the budget for the archive.\n\nOther business.\n\nClosing remarks.';
+    const b3 =
+      'Intro.\n\nOther business.\n\nClosing remarks.\n\nThe committee met on Thursday and approved the budget for the new archive.';
+    const [got] = reanchor(a3, b3, [span('approved the budget for the archive', a3)]);
+    expect(got).toMatchObject(span('approved the budget for the new archive', b3));
   });
 });
