@@ -17,7 +17,7 @@ export const LINE_MIN_FREE = 0.5;
 /** Lines longer than this (folded characters) are not paired: the diff within a pair is quadratic. */
 export const LINE_MAX_LENGTH = 4000;
 /** A trigram on more new lines than this (markup, boilerplate) says nothing about a pairing. */
-const MAX_POSTINGS = 300;
+const MAX_POSTINGS = 64;
 
 type Line = { a: number; b: number; grams: Set<number> };
 

@@ -209,12 +209,14 @@ function reanchorCore(
     // A span edited in place keeps its surroundings: when the text on both sides survives, a
     // smaller surviving share still identifies the edited version of the span. When one side
     // survives (the span's other end was deleted or rewritten), the part kept next to it is
-    // where the span went, at a lower bar than minKeep.
+    // where the span went, at a lower bar than minKeep. Only for the part kept in place: a
+    // move's old surroundings say nothing about the place it went to.
     const keptBefore = keptAround(o.norm, blocks, na, -1, around) >= aroundKept;
     const keptAfter = keptAround(o.norm, blocks, nb, 1, around) >= aroundKept;
     const inPlace =
-      (frac >= inPlaceMinKeep && keptBefore && keptAfter) ||
-      (frac >= oneSideMinKeep && (keptBefore || keptAfter));
+      !moved &&
+      ((frac >= inPlaceMinKeep && keptBefore && keptAfter) ||
+        (frac >= oneSideMinKeep && (keptBefore || keptAfter)));
     if (ns !== -1 && ne > ns && !(frac === 1 && ne - ns === nb - na)) {
       // The diff kept the span in pieces, but the whole quote is right there (an edge character
       // aligned with a neighbouring copy, an insertion inside a hull): use the verbatim copy.

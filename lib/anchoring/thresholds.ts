@@ -8,7 +8,7 @@ export const ANCHOR_THRESHOLD = 0.7;
 /** reanchor(): minimum anchor() confidence for spans the diff lost (moved text). */
 export const REANCHOR_FALLBACK_THRESHOLD = 0.98;
 /** reanchor(): the same for a match in text the diff did not keep (moved and edited). */
-export const REANCHOR_MOVED_THRESHOLD = 0.95;
+export const REANCHOR_MOVED_THRESHOLD = 0.98;
 /** reanchor(): share of a span's non-space characters the diff must keep. */
 export const REANCHOR_MIN_KEEP = 0.8;
 /** reanchor(): the same share when the text on one side of the span survives. */

@@ -155,8 +155,9 @@ describe('reanchor(): text moved and edited, which the diff cannot follow', () =
   // unified's readme 10 → 11 moved its sections around and edited them on the way: the
   // sentence below went from ~10,000 to ~6,900 with its emphasis removed, and the diff (moves
   // included) lost it. A close match in text the diff did not keep is the sentence moved.
-  // Pairing lines by similarity (line-moves.ts) now finds it first; these tests switch the
-  // pairing off to prove the selector fallbacks behind it.
+  // Pairing lines by similarity (line-moves.ts) now finds it first, and with it on, tune.ts
+  // found the lower bar for such matches no longer pays (REANCHOR_MOVED_THRESHOLD = the general
+  // bar). These tests switch the pairing off and set the bar to prove the fallbacks behind it.
   const doc = JSON.parse(
     fs.readFileSync(
       path.join(
@@ -170,7 +171,7 @@ describe('reanchor(): text moved and edited, which the diff cannot follow', () =
   const sp = span(quote, doc.old);
   const target = 'There are several [utilities][vfile-utilities] for working with these files.';
 
-  const noPairing = { lineMoveSim: 2 };
+  const noPairing = { lineMoveSim: 2, movedThreshold: 0.95 };
 
   it('follows it to the matching inserted text', () => {
     const [got] = reanchor(doc.old, doc.new, [sp], noPairing);
