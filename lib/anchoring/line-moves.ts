@@ -16,7 +16,10 @@ export const LINE_MIN_SOLID = 10;
 export const LINE_MIN_FREE = 0.5;
 /** Lines longer than this (folded characters) are not paired: the diff within a pair is quadratic. */
 export const LINE_MAX_LENGTH = 4000;
-/** A trigram on more new lines than this (markup, boilerplate) says nothing about a pairing. */
+/**
+ * A trigram on more new lines than this (markup, boilerplate) is skipped in the lookup: it
+ * weighs at most 1/64 in the similarity anyway, and a document replaced by another has many.
+ */
 const MAX_POSTINGS = 64;
 
 type Line = { a: number; b: number; grams: Set<number> };
@@ -117,6 +120,7 @@ function similarPairs(olds: Line[], news: Line[], minSim: number): [number, numb
   });
   return pairs.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
 }
+
 /**
  * Move blocks (old folded -> new folded) from lines paired by similarity, covering only
  * characters that neither `blocks` (the document diff) nor `moves` already matched. Sorted by a.
