@@ -8,16 +8,22 @@ export function overlapsMatched(blocks: MatchBlock[], s: number, e: number): boo
   return bl !== undefined && bl.b < e;
 }
 
-/** Share of new-text folded range [s, e) (non-space characters) inside matched blocks. */
-export function matchedShare(text: string, blocks: MatchBlock[], s: number, e: number): number {
+/** Share of folded range [s, e) (non-space characters) of one side inside matched blocks. */
+export function matchedShare(
+  text: string,
+  blocks: MatchBlock[],
+  s: number,
+  e: number,
+  side: 'a' | 'b' = 'b',
+): number {
   let solid = 0;
   let matched = 0;
-  for (let p = s, i = firstBlockEnding(blocks, 'b', s); p < e; p++) {
+  for (let p = s, i = firstBlockEnding(blocks, side, s); p < e; p++) {
     if (text.charCodeAt(p) === 32) continue;
     solid++;
-    while (i < blocks.length && blocks[i]!.b + blocks[i]!.len <= p) i++;
+    while (i < blocks.length && blocks[i]![side] + blocks[i]!.len <= p) i++;
     const bl = blocks[i];
-    if (bl && bl.b <= p) matched++;
+    if (bl && bl[side] <= p) matched++;
   }
   return solid === 0 ? 0 : matched / solid;
 }

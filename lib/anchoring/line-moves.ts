@@ -8,7 +8,8 @@
  */
 import { diffSequences, type DiffBudget, type MatchBlock } from './diff';
 import type { Normalised } from './normalise';
-import { cleanupCoincidental, codes } from './text-diff';
+import { matchedShare } from './kept-part';
+import { cleanupCoincidental, codes, nonSpace } from './text-diff';
 
 /** Lines with fewer non-space characters than this are too short to pair by similarity. */
 export const LINE_MIN_SOLID = 10;
@@ -32,7 +33,7 @@ function matchedMask(length: number, lists: MatchBlock[][], side: 'a' | 'b'): Ui
 }
 
 /** The text's lines (folded ranges) that the diff left mostly unmatched, with their trigrams. */
-function freeLines(t: Normalised, matched: Uint8Array): Line[] {
+function freeLines(t: Normalised, blocks: MatchBlock[], side: 'a' | 'b'): Line[] {
   const out: Line[] = [];
   const s = t.norm;
   for (let start = 0; start <= t.text.length;) {
@@ -43,15 +44,8 @@ function freeLines(t: Normalised, matched: Uint8Array): Line[] {
     start = end + 1;
     while (a < b && s.charCodeAt(a) === 32) a++;
     while (b > a && s.charCodeAt(b - 1) === 32) b--;
-    if (b - a > LINE_MAX_LENGTH) continue;
-    let solid = 0;
-    let free = 0;
-    for (let i = a; i < b; i++) {
-      if (s.charCodeAt(i) === 32) continue;
-      solid++;
-      if (!matched[i]) free++;
-    }
-    if (solid < LINE_MIN_SOLID || free < LINE_MIN_FREE * solid) continue;
+    if (b - a > LINE_MAX_LENGTH || nonSpace(s, a, b) < LINE_MIN_SOLID) continue;
+    if (1 - matchedShare(s, blocks, a, b, side) < LINE_MIN_FREE) continue;
     out.push({ a, b, grams: trigrams(s, a, b) });
   }
   return out;
@@ -138,11 +132,11 @@ export function pairMovedLines(
   // Lines are chosen by what the document diff left (a verbatim run detectMoves found on a
   // line does not disqualify it: the rest of the line moved with it); the pairs then add only
   // characters that neither the diff nor those runs matched.
-  const olds = freeLines(o, matchedMask(o.norm.length, [blocks], 'a'));
-  const news = freeLines(n, matchedMask(n.norm.length, [blocks], 'b'));
+  const olds = freeLines(o, blocks, 'a');
+  const news = freeLines(n, blocks, 'b');
+  if (olds.length === 0 || news.length === 0) return [];
   const usedA = matchedMask(o.norm.length, [blocks, moves], 'a');
   const usedB = matchedMask(n.norm.length, [blocks, moves], 'b');
-  if (olds.length === 0 || news.length === 0) return [];
   const pairedOld = new Uint8Array(olds.length);
   const pairedNew = new Uint8Array(news.length);
   const out: MatchBlock[] = [];

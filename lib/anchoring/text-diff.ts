@@ -39,10 +39,11 @@ export function textDiff(
 
 /**
  * Myers steps allowed for one revision's diff (word diff and character refinement together),
- * again for its move detection and again for aligning its paired lines (line-moves.ts). A typical revision of a 400 KB document uses under a
- * million, the heaviest revision in the corpus (unified's readme 10 -> 11) 26 million; a 400 KB
- * document replaced by another uses 176 million (1.7 s) on gaps with nothing in common. Spent,
- * the remaining gaps count as replaced.
+ * again for its move detection and again for aligning its paired lines (line-moves.ts). A
+ * typical revision of a 400 KB document uses under a million, the heaviest revision in the
+ * corpus (unified's readme 10 -> 11) 26 million; a 400 KB document replaced by another uses
+ * 176 million (1.7 s) on gaps with nothing in common. Spent, the remaining gaps count as
+ * replaced.
  */
 export const DIFF_STEPS = 4e7;
 
