@@ -65,12 +65,13 @@ export function bestGroup(s: string, pieces: Piece[]): Kept {
 
 /**
  * The part of old folded range [na, nb) that survives: what the diff kept in place, unless a
- * detected move carries more of it (a span split by a move follows its larger part).
+ * detected move carries more than twice as much of it (a span split by a move follows its
+ * larger part). `moves` is asked for only when the diff kept less than half of the span.
  */
 export function keptPart(
   s: string,
   blocks: MatchBlock[],
-  moves: MatchBlock[],
+  getMoves: () => MatchBlock[],
   first: number,
   na: number,
   nb: number,
@@ -83,6 +84,9 @@ export function keptPart(
   const inPlace: Piece[] = [];
   for (let i = first; i < blocks.length && blocks[i]!.a < nb; i++) clip(blocks[i]!, inPlace);
   const kept = bestGroup(s, inPlace);
+  // A move carries at most the span's non-space characters: it cannot win against half of them.
+  if (2 * kept.keptSolid >= nonSpace(s, na, nb)) return kept;
+  const moves = getMoves();
   if (moves.length === 0) return kept;
   const moved: Piece[] = [];
   for (let i = firstBlockAfter(moves, na); i < moves.length && moves[i]!.a < nb; i++)

@@ -144,12 +144,20 @@ function reanchorCore(
   const n = normaliseCached(newText);
   const tokens = spans.length > 0 ? tokenPair(o, n) : null;
   const blocks = tokens ? textDiff(o, n, tokens) : [];
-  const runs = tokens ? detectMoves(o, n, blocks, tokens) : [];
   const lineMoveSim = options.lineMoveSim ?? REANCHOR_LINE_MOVE_SIM;
   const movedMinKeep = options.movedMinKeep ?? REANCHOR_MOVED_MIN_KEEP;
-  const moves = tokens
-    ? mergeBlocks(runs, pairMovedLines(o, n, blocks, runs, lineMoveSim, { steps: DIFF_STEPS }))
-    : [];
+  // Moves (verbatim runs, then paired lines) matter only to spans the diff did not keep at
+  // least half of in place; a revision whose annotated text all survived never computes them.
+  let moves: MatchBlock[] | null = null;
+  const getMoves = (): MatchBlock[] => {
+    if (moves) return moves;
+    const runs = tokens ? detectMoves(o, n, blocks, tokens) : [];
+    const paired = tokens
+      ? pairMovedLines(o, n, blocks, runs, lineMoveSim, { steps: DIFF_STEPS })
+      : [];
+    moves = mergeBlocks(runs, paired);
+    return moves;
+  };
 
   /** The span's own selector match in the new text, if a fallback rule accepts it. */
   const acceptFallback = (found: Located, na: number, nb: number): Anchor | null => {
@@ -201,7 +209,7 @@ function reanchorCore(
       ns: ns0,
       ne: ne0,
       moved,
-    } = keptPart(o.norm, blocks, moves, first, na, nb);
+    } = keptPart(o.norm, blocks, getMoves, first, na, nb);
     let ns = ns0;
     let ne = ne0;
     const solid = nonSpace(o.norm, na, nb);
