@@ -274,7 +274,7 @@ describe('reanchor(): lines moved and edited, paired by similarity (line-moves.t
     expect((2 * shared) / (x.size + y.size)).toBeGreaterThan(0.6);
   });
 
-  it('pairs a row whose own words survive, wherever it went', () => {
+  it('pairs a line whose own words survive, wherever it went', () => {
     const a3 =
       'Intro.\n\nThe committee met on Tuesday and approved the budget for the archive.\n\nOther business.\n\nClosing remarks.';
     const b3 =
