@@ -1,7 +1,9 @@
 /**
  * Prints failing cases of the corpus for manual auditing (never used to tune).
  *
- *   npx tsx scripts/anchoring-corpus/failures.ts [tune|heldout] [anchor|reanchor] [metric] [n]
+ *   npx tsx scripts/anchoring-corpus/failures.ts [tune|heldout] [anchor|reanchor] [metric] [n] [prose]
+ *
+ * With `prose`, only the corpus's prose group (packages.ts) is run.
  */
 import {
   isFalse,
@@ -12,13 +14,18 @@ import {
   formatRow,
   type Half,
 } from './evaluate';
+import { PACKAGES } from './packages';
 
 function main(): void {
   const half = (process.argv[2] ?? 'tune') as Half;
   const fn = process.argv[3] ?? 'reanchor';
   const metric = process.argv[4] ?? 'all';
   const limit = Number(process.argv[5] ?? 30);
-  const docs = loadCorpus(half);
+  const proseOnly = process.argv[6] === 'prose';
+  const prose = new Set(PACKAGES.filter((p) => p.group === 'prose').map((p) => p.name));
+  const docs = loadCorpus(half).filter(
+    (d) => !proseOnly || prose.has(d.id.slice(0, d.id.indexOf('@'))),
+  );
   const byId = new Map(docs.map((d) => [d.id, d]));
   const outcomes = fn === 'anchor' ? runAnchor(docs) : runReanchor(docs);
   console.log(formatRow(fn, score(outcomes)));
