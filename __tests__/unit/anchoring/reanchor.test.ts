@@ -179,10 +179,10 @@ describe('reanchor(): text moved and edited, which the diff cannot follow', () =
     expect(doc.new.slice(got!.start, got!.end)).toBe(target);
   });
 
-  it('orphans it when the bar for such matches is raised to the general fallback bar', () => {
-    expect(reanchor(doc.old, doc.new, [sp], { ...noPairing, movedThreshold: 0.99 })).toEqual([
-      null,
-    ]);
+  it('orphans it when the bar for such matches and the general fallback bar are raised', () => {
+    // Its selector match scores ~0.98: only the lower bar for matches in inserted text takes it.
+    const raised = { ...noPairing, movedThreshold: 0.99, fallbackThreshold: 0.99 };
+    expect(reanchor(doc.old, doc.new, [sp], raised)).toEqual([null]);
   });
 
   it('follows it by pairing its line with the edited line (the default)', () => {
