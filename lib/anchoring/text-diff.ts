@@ -39,7 +39,7 @@ export function textDiff(
 
 /**
  * Myers steps allowed for one revision's diff (word diff and character refinement together),
- * again for its move detection and again for aligning its paired lines (line-moves.ts). A
+ * and again for aligning its paired lines (line-moves.ts). A
  * typical revision of a 400 KB document uses under a million, the heaviest revision in the
  * corpus (unified's readme 10 -> 11) 26 million; a 400 KB document replaced by another uses
  * 176 million (1.7 s) on gaps with nothing in common. Spent, the remaining gaps count as
@@ -95,11 +95,12 @@ export function charBlocks(
 export const MOVE_MIN_CHARS = 16;
 
 /**
- * Text the monotone diff could not keep because it moved: the solid tokens no block covers, on
- * each side, are diffed against each other (each changed region is a separate segment, so a
- * run never spans two regions). A run is a move if it has MOVE_MIN_CHARS non-space characters
- * and its text occurs only once, on each side, outside what the diff already kept. Sorted by
- * a; not monotone in b.
+ * Text the monotone diff could not keep because it moved: among the solid tokens no block
+ * covers, on each side, maximal runs of equal tokens seeded by a token pair that occurs exactly
+ * once in each side's leftovers (each changed region is a separate segment, so a run never
+ * spans two regions; runs may cross, so several moves in any order are found). A run is a
+ * move if it has MOVE_MIN_CHARS non-space characters and its text occurs only once, on each
+ * side, outside what the diff already kept. Sorted by a; not monotone in b.
  */
 export function detectMoves(
   o: Normalised,
@@ -130,9 +131,7 @@ export function detectMoves(
   const [ids0, idx0] = residue(tokens.t0, 'a', -1);
   const [ids1, idx1] = residue(tokens.t1, 'b', -1_000_000_000);
   if (ids0!.length === 0 || ids1!.length === 0) return [];
-  const pairs = diffSequences(Int32Array.from(ids0!), Int32Array.from(ids1!), {
-    steps: DIFF_STEPS,
-  });
+  const pairs = commonRuns(ids0!, ids1!);
   const runs = charBlocks(o, n, tokens, pairs, idx0, idx1);
   // A run whose text also occurs elsewhere in text the diff left unmatched (boilerplate,
   // repeated markup) is no evidence of a move; copies the diff already kept do not compete.
@@ -143,11 +142,94 @@ export function detectMoves(
     }
     return free === 1;
   };
-  return runs.filter((bl) => {
+  const moves = runs.filter((bl) => {
     if (nonSpace(o.norm, bl.a, bl.a + bl.len) < MOVE_MIN_CHARS) return false;
     const t = o.norm.slice(bl.a, bl.a + bl.len);
     return unique(o.norm, t, 'a') && unique(n.norm, t, 'b');
   });
+  return heaviestChain(moves);
+}
+
+/**
+ * The blocks (sorted by a) of greatest total length that are also in order in b. Phrases that
+ * recur in rewritten text out of order are coincidences far more often than moves.
+ */
+export function heaviestChain(blocks: MatchBlock[]): MatchBlock[] {
+  const best = new Float64Array(blocks.length);
+  const prev = new Int32Array(blocks.length).fill(-1);
+  let top = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const bl = blocks[i]!;
+    best[i] = bl.len;
+    for (let j = 0; j < i; j++) {
+      const pj = blocks[j]!;
+      if (pj.a + pj.len <= bl.a && pj.b + pj.len <= bl.b && best[j]! + bl.len > best[i]!) {
+        best[i] = best[j]! + bl.len;
+        prev[i] = j;
+      }
+    }
+    if (top === -1 || best[i]! > best[top]!) top = i;
+  }
+  const chain: MatchBlock[] = [];
+  for (let i = top; i !== -1; i = prev[i]!) chain.push(blocks[i]!);
+  return chain.reverse();
+}
+
+/** Key of the token pair at i (null when it holds a segment separator). */
+function pairKey(ids: number[], i: number): number | null {
+  const x = ids[i]!;
+  const y = ids[i + 1]!;
+  return x < 0 || y < 0 ? null : x * 0x4000000 + y;
+}
+
+/** Occurrences of each token pair: its first position, or -1 once it is seen twice. */
+function pairIndex(ids: number[]): Map<number, number> {
+  const at = new Map<number, number>();
+  for (let i = 0; i + 1 < ids.length; i++) {
+    const k = pairKey(ids, i);
+    if (k !== null) at.set(k, at.has(k) ? -1 : i);
+  }
+  return at;
+}
+
+/**
+ * Maximal runs of equal elements of a and b, each grown from a token pair unique on both sides;
+ * longest first, a run overlapping a longer one on a is dropped. O(|a| + |b|). Sorted by a.
+ */
+export function commonRuns(a: number[], b: number[]): MatchBlock[] {
+  const inA = pairIndex(a);
+  const inB = pairIndex(b);
+  const runs: MatchBlock[] = [];
+  for (let j = 0; j + 1 < b.length;) {
+    const k = pairKey(b, j);
+    const i = k === null || inB.get(k) !== j ? undefined : inA.get(k);
+    if (i === undefined || i === -1) {
+      j++;
+      continue;
+    }
+    let i0 = i;
+    let j0 = j;
+    const floor = runs.length ? runs[runs.length - 1]!.b + runs[runs.length - 1]!.len : 0;
+    while (i0 > 0 && j0 > floor && a[i0 - 1] === b[j0 - 1]) {
+      i0--;
+      j0--;
+    }
+    let len = j - j0 + 2;
+    while (i0 + len < a.length && j0 + len < b.length && a[i0 + len] === b[j0 + len]) len++;
+    runs.push({ a: i0, b: j0, len });
+    j = j0 + len;
+  }
+  runs.sort((x, y) => y.len - x.len || x.a - y.a);
+  const taken = new Uint8Array(a.length);
+  const out: MatchBlock[] = [];
+  for (const r of runs) {
+    let free = true;
+    for (let t = r.a; t < r.a + r.len && free; t++) free = taken[t] === 0;
+    if (!free) continue;
+    taken.fill(1, r.a, r.a + r.len);
+    out.push(r);
+  }
+  return out.sort((x, y) => x.a - y.a);
 }
 
 /** Is [s, e) on one side entirely inside a single match block? */
