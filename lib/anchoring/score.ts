@@ -13,7 +13,9 @@ const EMPTY_CONTEXT_WEIGHT = 8;
 
 /**
  * Edit similarity of `ctx` against the text that touches `at` in direction dir (-1: ctx must end
- * at `at`; +1: ctx must start at `at`), letting the far end float. O(|ctx| * (|ctx| + slack)).
+ * at `at`; +1: ctx must start at `at`), letting the far end float: 1 - (least edit distance of
+ * ctx to any run of text starting at `at`, read away from the quote) / |ctx|. Contexts up to 64
+ * characters (all selector contexts) use bit-parallel edit distance, O(|ctx| + slack).
  */
 export function contextSimilarity(text: string, at: number, ctx: string, dir: -1 | 1): number {
   const m = ctx.length;
@@ -21,6 +23,82 @@ export function contextSimilarity(text: string, at: number, ctx: string, dir: -1
   const avail = dir < 0 ? at : text.length - at;
   const w = Math.min(avail, m + 8);
   if (w === 0) return 0;
+  const best =
+    m <= 64 ? leastDistanceBits(text, at, ctx, dir, w) : leastDistanceDP(text, at, ctx, dir, w);
+  return 1 - best / m;
+}
+
+/** Bit masks of each pattern character's positions (low and high 32 bits), cleared after use. */
+const PEQ_LO = new Int32Array(65536);
+const PEQ_HI = new Int32Array(65536);
+
+/**
+ * min over j <= w of the edit distance between ctx (read away from the quote) and the first j
+ * characters of text read away from `at`, by Myers' bit-vector algorithm (Hyyrö's formulation
+ * for a global start: the top row grows by one per column), on two 32-bit words. |ctx| <= 64.
+ */
+function leastDistanceBits(text: string, at: number, ctx: string, dir: -1 | 1, w: number): number {
+  const m = ctx.length;
+  for (let i = 0; i < m; i++) {
+    const c = dir < 0 ? ctx.charCodeAt(m - 1 - i) : ctx.charCodeAt(i);
+    if (i < 32) PEQ_LO[c]! |= 1 << i;
+    else PEQ_HI[c]! |= 1 << (i - 32);
+  }
+  const maskLo = m >= 32 ? -1 : (1 << m) - 1;
+  const maskHi = m <= 32 ? 0 : m === 64 ? -1 : (1 << (m - 32)) - 1;
+  const topLo = m <= 32 ? 1 << (m - 1) : 0;
+  const topHi = m > 32 ? 1 << (m - 33) : 0;
+  let vpLo = maskLo;
+  let vpHi = maskHi;
+  let vnLo = 0;
+  let vnHi = 0;
+  let score = m;
+  let best = m;
+  for (let j = 0; j < w; j++) {
+    const c = dir < 0 ? text.charCodeAt(at - 1 - j) : text.charCodeAt(at + j);
+    const eqLo = PEQ_LO[c]!;
+    const eqHi = PEQ_HI[c]!;
+    const xvLo = eqLo | vnLo;
+    const xvHi = eqHi | vnHi;
+    // xh = (((eq & vp) + vp) ^ vp) | eq, the addition carried from the low word to the high one.
+    const sum = ((eqLo & vpLo) >>> 0) + (vpLo >>> 0);
+    const sLo = sum | 0;
+    const sHi = ((eqHi & vpHi) + vpHi + (sum > 0xffffffff ? 1 : 0)) | 0;
+    const xhLo = (sLo ^ vpLo) | eqLo;
+    const xhHi = (sHi ^ vpHi) | eqHi;
+    let phLo = vnLo | ~(xhLo | vpLo);
+    let phHi = vnHi | ~(xhHi | vpHi);
+    let mhLo = vpLo & xhLo;
+    let mhHi = vpHi & xhHi;
+    if ((phLo & topLo) | (phHi & topHi)) score++;
+    else if ((mhLo & topLo) | (mhHi & topHi)) score--;
+    if (score < best) best = score;
+    phHi = (phHi << 1) | (phLo >>> 31);
+    phLo = (phLo << 1) | 1;
+    mhHi = (mhHi << 1) | (mhLo >>> 31);
+    mhLo = mhLo << 1;
+    vpLo = (mhLo | ~(xvLo | phLo)) & maskLo;
+    vpHi = (mhHi | ~(xvHi | phHi)) & maskHi;
+    vnLo = phLo & xvLo & maskLo;
+    vnHi = phHi & xvHi & maskHi;
+  }
+  for (let i = 0; i < m; i++) {
+    const c = ctx.charCodeAt(i);
+    PEQ_LO[c] = 0;
+    PEQ_HI[c] = 0;
+  }
+  return best;
+}
+
+/** The same by dynamic programming, O(|ctx| * (|ctx| + slack)), for longer contexts. */
+export function leastDistanceDP(
+  text: string,
+  at: number,
+  ctx: string,
+  dir: -1 | 1,
+  w: number,
+): number {
+  const m = ctx.length;
   // Row over ctx (read away from the quote), column over window (read away from the quote).
   let prev = new Int32Array(w + 1);
   let cur = new Int32Array(w + 1);
@@ -41,7 +119,7 @@ export function contextSimilarity(text: string, at: number, ctx: string, dir: -1
   }
   let best = m;
   for (let j = 0; j <= w; j++) if (prev[j]! < best) best = prev[j]!;
-  return 1 - best / m;
+  return best;
 }
 
 /** Cheap lower-bound-ish proxy: characters of context matching contiguously next to the quote. */
