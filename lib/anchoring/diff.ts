@@ -170,6 +170,23 @@ function longestIncreasing(pairs: number[]): number[] {
   return res.reverse();
 }
 
+/**
+ * Myers' trace: the furthest-reaching x of every diagonal k in [-d, d] at each d, stored flat
+ * (round d starts at d * d), in one buffer reused across calls instead of an array per round.
+ */
+let traceBuf = new Int32Array(1 << 16);
+
+function traceRoom(size: number): Int32Array {
+  if (traceBuf.length < size) {
+    let n = traceBuf.length;
+    while (n < size) n *= 2;
+    const grown = new Int32Array(n);
+    grown.set(traceBuf); // rounds already stored by the running diff
+    traceBuf = grown;
+  }
+  return traceBuf;
+}
+
 /** Myers' greedy O(ND) shortest edit script; false (nothing emitted) if D exceeds maxD. */
 function myers(
   a: Seq,
@@ -187,7 +204,7 @@ function myers(
   const max = Math.min(n + m, maxD);
   const off = max + 1;
   const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
+  let trace = traceRoom(64);
   for (let d = 0; d <= max; d++) {
     budget.steps -= d + 1;
     if (budget.steps < 0) return false;
@@ -202,18 +219,20 @@ function myers(
       }
       v[off + k] = x;
       if (x >= n && y >= m) {
-        trace.push(v.slice(off - d, off + d + 1));
+        trace = traceRoom((d + 1) * (d + 1));
+        trace.set(v.subarray(off - d, off + d + 1), d * d);
         backtrack(trace, d, n, m, a0, b0, out);
         return true;
       }
     }
-    trace.push(v.slice(off - d, off + d + 1));
+    trace = traceRoom((d + 1) * (d + 1));
+    trace.set(v.subarray(off - d, off + d + 1), d * d);
   }
   return false;
 }
 
 function backtrack(
-  trace: Int32Array[],
+  trace: Int32Array,
   dEnd: number,
   n: number,
   m: number,
@@ -225,9 +244,10 @@ function backtrack(
   let x = n;
   let y = m;
   for (let d = dEnd; d > 0; d--) {
-    const prev = trace[d - 1]!; // indexed by k + (d - 1)
+    // Round d - 1 starts at (d - 1)^2 and is indexed by k + (d - 1).
+    const base = (d - 1) * (d - 1) + d - 1;
     const k = x - y;
-    const at = (kk: number): number => prev[kk + d - 1]!;
+    const at = (kk: number): number => trace[base + kk]!;
     const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
     const prevX = at(prevK);
     const prevY = prevX - prevK;
