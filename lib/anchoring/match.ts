@@ -6,7 +6,7 @@
 import type { Features } from './calibrate';
 import { diffSequences } from './diff';
 import type { Normalised } from './normalise';
-import { forEachHit, Q, qgramIndexOf } from './qgram';
+import { existingIndexOf, forEachHit, occurrencesOf, Q, qgramIndexOf } from './qgram';
 import { confidence, contextRun, contextScore, proximity } from './score';
 import { TokenDictionary } from './tokens';
 import { rareWordRecall } from './words';
@@ -56,8 +56,7 @@ const MIN_RUN = 3;
 export function bestExact(n: Normalised, q: Query): Candidate | null {
   const text = n.norm;
   const m = q.quote.length;
-  const occ: number[] = [];
-  for (let i = text.indexOf(q.quote); i !== -1; i = text.indexOf(q.quote, i + 1)) occ.push(i);
+  const occ = occurrencesOf(text, q.quote, existingIndexOf(n));
   if (occ.length === 0) return null;
   let pool = occ;
   if (occ.length > FULL_SCORE_LIMIT) {

@@ -49,6 +49,40 @@ export function qgramIndexOf(n: Normalised): QGramIndex {
   return idx;
 }
 
+/** The document's index if some search already built it (building one costs ~50 ms / 400 KB). */
+export function existingIndexOf(n: Normalised): QGramIndex | undefined {
+  return indexCache.get(n);
+}
+
+/**
+ * Every start of `quote` in `text`, ascending, like repeated indexOf. With an index and a quote
+ * of at least Q characters, only the smallest bucket among the quote's q-grams is checked
+ * instead of scanning the whole document.
+ */
+export function occurrencesOf(text: string, quote: string, idx?: QGramIndex): number[] {
+  const occ: number[] = [];
+  if (!idx || quote.length < Q) {
+    for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) occ.push(i);
+    return occ;
+  }
+  let at = 0;
+  let size = Infinity;
+  for (let i = 0; i + Q <= quote.length && size > 0; i++) {
+    const h = qgramHash(quote, i, idx.mask);
+    const n = idx.bucketStart[h + 1]! - idx.bucketStart[h]!;
+    if (n < size) {
+      size = n;
+      at = i;
+    }
+  }
+  const h = qgramHash(quote, at, idx.mask);
+  for (let k = idx.bucketStart[h]!; k < idx.bucketStart[h + 1]!; k++) {
+    const start = idx.positions[k]! - at;
+    if (start >= 0 && text.startsWith(quote, start)) occ.push(start);
+  }
+  return occ;
+}
+
 /**
  * Calls visit(pos) for each occurrence in `text` of pattern[at, at+Q). Buckets larger than
  * maxHits are skipped: a q-gram that common carries no location information.
