@@ -10,9 +10,11 @@ import {
   REANCHOR_IN_PLACE_MIN_KEEP,
   REANCHOR_LINE_MOVE_SIM,
   REANCHOR_MIN_KEEP,
+  REANCHOR_MOVE_MIN_CHARS,
   REANCHOR_MOVED_MIN_KEEP,
   REANCHOR_MOVED_THRESHOLD,
   REANCHOR_ONE_SIDE_MIN_KEEP,
+  REANCHOR_REFINE_MAX_GAP,
 } from './thresholds';
 import type { Anchor, Span } from './types';
 import { snapLeft, snapRight } from './unicode';
@@ -47,6 +49,10 @@ export type ReanchorOptions = {
   lineMoveSim?: number;
   /** Share of a span's non-space characters a detected move must carry (> 1: minKeep alone). */
   movedMinKeep?: number;
+  /** Changed stretches up to this many characters per side are aligned character by character. */
+  refineMaxGap?: number;
+  /** Non-space characters a verbatim run must have to count as moved text. */
+  moveMinChars?: number;
 };
 
 /** Quotes shorter than this reappear in rewritten text by chance too often to count as moved. */
@@ -143,7 +149,8 @@ function reanchorCore(
   const o = normaliseCached(oldText);
   const n = normaliseCached(newText);
   const tokens = spans.length > 0 ? tokenPair(o, n) : null;
-  const blocks = tokens ? textDiff(o, n, tokens) : [];
+  const refineMaxGap = options.refineMaxGap ?? REANCHOR_REFINE_MAX_GAP;
+  const blocks = tokens ? textDiff(o, n, tokens, { steps: DIFF_STEPS }, refineMaxGap) : [];
   const lineMoveSim = options.lineMoveSim ?? REANCHOR_LINE_MOVE_SIM;
   const movedMinKeep = options.movedMinKeep ?? REANCHOR_MOVED_MIN_KEEP;
   // Moves (verbatim runs, then paired lines) matter only to spans the diff did not keep at
@@ -151,7 +158,8 @@ function reanchorCore(
   let moves: MatchBlock[] | null = null;
   const getMoves = (): MatchBlock[] => {
     if (moves) return moves;
-    const runs = tokens ? detectMoves(o, n, blocks, tokens) : [];
+    const minChars = options.moveMinChars ?? REANCHOR_MOVE_MIN_CHARS;
+    const runs = tokens ? detectMoves(o, n, blocks, tokens, minChars) : [];
     const paired = tokens
       ? pairMovedLines(o, n, blocks, runs, lineMoveSim, { steps: DIFF_STEPS })
       : [];

@@ -24,6 +24,7 @@ export function textDiff(
   n: Normalised,
   tokens = tokenPair(o, n),
   budget: DiffBudget = { steps: DIFF_STEPS },
+  refineMaxGap = REFINE_MAX_GAP,
 ): MatchBlock[] {
   const { t0, t1 } = tokens;
   // Whitespace is not diffed on its own: a lone space matches anywhere and would let the diff
@@ -31,7 +32,7 @@ export function textDiff(
   const raw = charBlocks(o, n, tokens, diffSequences(t0.ids, t1.ids, budget));
   const words = cleanupCoincidental(raw, o.norm.length, n.norm.length);
   return cleanupCoincidental(
-    refineGaps(words, o.norm, n.norm, budget),
+    refineGaps(words, o.norm, n.norm, budget, refineMaxGap),
     o.norm.length,
     n.norm.length,
   );
@@ -91,22 +92,27 @@ export function charBlocks(
   return out;
 }
 
-/** A moved run must have at least this many non-space folded characters (shorter is chance). */
+/**
+ * A moved run must have at least this many non-space folded characters (shorter is chance);
+ * the default, reanchor passes the corpus-chosen REANCHOR_MOVE_MIN_CHARS. A shorter phrase that
+ * moved is still followed by reanchor's fallback (text found once, verbatim, in inserted text).
+ */
 export const MOVE_MIN_CHARS = 16;
 
 /**
  * Text the monotone diff could not keep because it moved: among the solid tokens no block
  * covers, on each side, maximal runs of equal tokens seeded by a token pair that occurs exactly
  * once in each side's leftovers (each changed region is a separate segment, so a run never
- * spans two regions; runs may cross, so several moves in any order are found). A run is a
- * move if it has MOVE_MIN_CHARS non-space characters and its text occurs only once, on each
- * side, outside what the diff already kept. Sorted by a; not monotone in b.
+ * spans two regions). A run is a move if it has `minChars` non-space characters and its text
+ * occurs only once, on each side, outside what the diff already kept; of those, the heaviest
+ * chain in order on both sides is kept. Sorted by a.
  */
 export function detectMoves(
   o: Normalised,
   n: Normalised,
   blocks: MatchBlock[],
   tokens = tokenPair(o, n),
+  minChars = MOVE_MIN_CHARS,
 ): MatchBlock[] {
   const residue = (t: SolidTokens, side: 'a' | 'b', sep: number): number[][] => {
     const ids: number[] = [];
@@ -143,7 +149,7 @@ export function detectMoves(
     return free === 1;
   };
   const moves = runs.filter((bl) => {
-    if (nonSpace(o.norm, bl.a, bl.a + bl.len) < MOVE_MIN_CHARS) return false;
+    if (nonSpace(o.norm, bl.a, bl.a + bl.len) < minChars) return false;
     const t = o.norm.slice(bl.a, bl.a + bl.len);
     return unique(o.norm, t, 'a') && unique(n.norm, t, 'b');
   });
@@ -270,7 +276,11 @@ export function solidTokens(t: Tokens, s: string): SolidTokens {
   return { ids: ids.subarray(0, k), starts: starts.subarray(0, k), ends: ends.subarray(0, k) };
 }
 
-/** Gaps up to this many chars per side are re-diffed character by character. */
+/**
+ * Gaps up to this many chars per side are re-diffed character by character (the default;
+ * reanchor passes the corpus-chosen REANCHOR_REFINE_MAX_GAP). Larger changed stretches are
+ * rewritten text, whose character coincidences are noise.
+ */
 export const REFINE_MAX_GAP = 4000;
 
 export function codes(s: string, a: number, b: number): Uint16Array {
@@ -288,6 +298,7 @@ export function refineGaps(
   a: string,
   b: string,
   budget?: DiffBudget,
+  maxGap = REFINE_MAX_GAP,
 ): MatchBlock[] {
   const out: MatchBlock[] = [];
   let pa = 0;
@@ -295,7 +306,7 @@ export function refineGaps(
   const refine = (ga1: number, gb1: number): void => {
     const la = ga1 - pa;
     const lb = gb1 - pb;
-    if (la > 0 && lb > 0 && la <= REFINE_MAX_GAP && lb <= REFINE_MAX_GAP) {
+    if (la > 0 && lb > 0 && la <= maxGap && lb <= maxGap) {
       for (const bl of diffSequences(codes(a, pa, ga1), codes(b, pb, gb1), budget)) {
         out.push({ a: pa + bl.a, b: pb + bl.b, len: bl.len });
       }

@@ -23,6 +23,10 @@ export const REANCHOR_AROUND_KEPT = 0.9;
 export const REANCHOR_LINE_MOVE_SIM = 0.4;
 /** reanchor(): share of a span's non-space characters a detected move must carry. */
 export const REANCHOR_MOVED_MIN_KEEP = 0.6;
+/** reanchor(): changed stretches up to this many characters per side are aligned by character. */
+export const REANCHOR_REFINE_MAX_GAP = 100;
+/** reanchor(): non-space characters a verbatim run must have to count as moved text. */
+export const REANCHOR_MOVE_MIN_CHARS = 32;
 /** Logistic weights over [bias, quoteSim, logLength, quoteSim*logLength, ctxMean, ctxBest, logOccurrences, runnerUp, exact, exact*logLength, exactUnique, logAdjacentRun, logShorterRun, sqrtDistance, fuzzy*sqrtDistance, fuzzy*rareWords]. */
 export const CALIBRATION: readonly number[] = [
   -4.9134, -0.4772, 0.0809, 0.8535, 1.8226, 1.6887, 0.1259, -1.3232, 0.5163, 0.1889, 0.8779, 0.4193,

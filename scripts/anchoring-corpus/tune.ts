@@ -24,6 +24,7 @@ import { describe } from '../../lib/anchoring';
 import { locate } from '../../lib/anchoring/anchor';
 import { featureVector, FEATURE_NAMES, type Features } from '../../lib/anchoring/calibrate';
 import { CALIBRATION } from '../../lib/anchoring/thresholds';
+import { MOVE_MIN_CHARS, REFINE_MAX_GAP } from '../../lib/anchoring/text-diff';
 import type { CorpusCase } from './build';
 import {
   cost,
@@ -92,11 +93,18 @@ const sidesOf = (s: Sides) => ({
 const BASE_MOVES = { lineSim: 0.4, movedKeep: MOVED_OFF };
 type Moves = typeof BASE_MOVES;
 const movesOf = (m: Moves) => ({ lineMoveSim: m.lineSim, movedMinKeep: m.movedKeep });
-const optionsOf = (r: { minKeep: number; oneSide: number; fallback: number } & Moves) => ({
+/** Character alignment of changed stretches up to this size per side (text-diff.ts's default). */
+const BASE_REFINE_GAP = REFINE_MAX_GAP;
+type Diffing = { refineGap: number; moveMinChars: number };
+const optionsOf = (
+  r: { minKeep: number; oneSide: number; fallback: number } & Moves & Diffing,
+) => ({
   minKeep: r.minKeep,
   oneSideMinKeep: r.oneSide,
   fallbackThreshold: r.fallback,
   movedThreshold: MOVED_OFF,
+  refineMaxGap: r.refineGap,
+  moveMinChars: r.moveMinChars,
   ...movesOf(r),
 });
 
@@ -201,6 +209,8 @@ function main(): void {
     inPlace: number;
     lineSim: number;
     movedKeep: number;
+    refineGap: number;
+    moveMinChars: number;
     cost: number;
     good: number;
     rates: ReturnType<typeof rates>;
@@ -220,6 +230,8 @@ function main(): void {
       movedThreshold: MOVED_OFF,
       ...sidesOf(BASE_SIDES),
       ...movesOf(BASE_MOVES),
+      refineMaxGap: BASE_REFINE_GAP,
+      moveMinChars: MOVE_MIN_CHARS,
     });
     const m = score(outs);
     grid.push({
@@ -229,6 +241,8 @@ function main(): void {
       moved: MOVED_OFF,
       ...BASE_SIDES,
       ...BASE_MOVES,
+      refineGap: BASE_REFINE_GAP,
+      moveMinChars: MOVE_MIN_CHARS,
       cost: cost(m),
       good: good(m),
       rates: rates(m),
@@ -264,7 +278,28 @@ function main(): void {
       );
       moveRows.push({ ...bestSides, ...mv, cost: cost(m), good: good(m), rates: rates(m) });
     }
-  const bestMoves = choose(moveRows, REANCHOR_FALSE_BUDGET);
+  const bestMovesOnly = choose(moveRows, REANCHOR_FALSE_BUDGET);
+  // Then the size of changed stretches aligned character by character: small ones hold edited
+  // words ("configuring" -> "configure"); in large ones (rewritten text) the letters two
+  // unrelated sentences share are coincidences that can keep a deleted word "alive".
+  const refineRows = [bestMovesOnly];
+  for (const refineGap of [24, 48, 100, 200, 400, 1000, 4000]) {
+    if (refineGap === bestMovesOnly.refineGap) continue;
+    const r = { ...bestMovesOnly, refineGap };
+    const m = score(runReanchor(docs, { ...optionsOf(r), ...sidesOf(r) }));
+    refineRows.push({ ...r, cost: cost(m), good: good(m), rates: rates(m) });
+  }
+  const bestRefine = choose(refineRows, REANCHOR_FALSE_BUDGET);
+  // And the length at which a verbatim run in text the diff lost counts as moved: shorter
+  // phrases recur by chance in rewritten text (a moved short phrase still has the fallback).
+  const runRows = [bestRefine];
+  for (const moveMinChars of [16, 24, 32, 48]) {
+    if (moveMinChars === bestRefine.moveMinChars) continue;
+    const r = { ...bestRefine, moveMinChars };
+    const m = score(runReanchor(docs, { ...optionsOf(r), ...sidesOf(r) }));
+    runRows.push({ ...r, cost: cost(m), good: good(m), rates: rates(m) });
+  }
+  const bestMoves = choose(runRows, REANCHOR_FALSE_BUDGET);
   // Last, the lower bar for matches in inserted text (moved and edited), with the rest fixed.
   const movedRows = [bestMoves];
   for (const moved of [0.8, 0.85, 0.9, 0.95].filter((t) => t < bestMoves.fallback)) {
@@ -306,6 +341,10 @@ export const REANCHOR_AROUND_KEPT = ${bestRe.aroundKept};
 export const REANCHOR_LINE_MOVE_SIM = ${bestRe.lineSim};
 /** reanchor(): share of a span's non-space characters a detected move must carry. */
 export const REANCHOR_MOVED_MIN_KEEP = ${bestRe.movedKeep};
+/** reanchor(): changed stretches up to this many characters per side are aligned by character. */
+export const REANCHOR_REFINE_MAX_GAP = ${bestRe.refineGap};
+/** reanchor(): non-space characters a verbatim run must have to count as moved text. */
+export const REANCHOR_MOVE_MIN_CHARS = ${bestRe.moveMinChars};
 /** Logistic weights over [${FEATURE_NAMES.join(', ')}]. */
 export const CALIBRATION: readonly number[] = [
 ${weights.map((w) => `  ${w},`).join('\n')}

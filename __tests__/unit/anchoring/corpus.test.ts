@@ -37,7 +37,7 @@ const ANCHOR: Target[] = [
 const REANCHOR: Target[] = [
   { metric: 'intactExact', target: 99.8, floor: 99.3, higherIsBetter: true, knownGap: true },
   { metric: 'orphanRecall', target: 95, floor: 98, higherIsBetter: true },
-  { metric: 'editedOverlap', target: 95, floor: 81, higherIsBetter: true, knownGap: true },
+  { metric: 'editedOverlap', target: 95, floor: 80, higherIsBetter: true, knownGap: true },
   { metric: 'falseAnchors', target: 0.5, floor: 1, higherIsBetter: false, knownGap: true },
 ];
 
