@@ -56,6 +56,25 @@ export function realText(): string {
   return out.slice(0, TARGET);
 }
 
+/**
+ * A heavy revision: each sentence is replaced, with probability `share`, by an unrelated one
+ * (sentences of another generated document), as when a section is rewritten.
+ */
+export function rewritten(text: string, share: number, seed: number): string {
+  const r = rng(seed);
+  const others = generated(seed + 1000).split(/(?<=\.) /);
+  let k = 0;
+  return text
+    .split(/\n\n/)
+    .map((para) =>
+      para
+        .split(/(?<=\.) /)
+        .map((s) => (r() < share ? others[k++ % others.length]! : s))
+        .join(' '),
+    )
+    .join('\n\n');
+}
+
 /** A plausible revision: sentences deleted, inserted, edited and a few paragraphs moved. */
 export function revise(text: string, seed: number): string {
   const r = rng(seed);
