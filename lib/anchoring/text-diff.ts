@@ -157,24 +157,41 @@ export function detectMoves(
 }
 
 /**
- * The blocks (sorted by a) of greatest total length that are also in order in b. Phrases that
- * recur in rewritten text out of order are coincidences far more often than moves.
+ * The blocks (sorted by a, not overlapping on either side) of greatest total length that are
+ * also in order in b: a heaviest increasing subsequence, O(r log r) with a Fenwick tree of
+ * prefix maxima over the ranks of b. Phrases that recur in rewritten text out of order are
+ * coincidences far more often than moves.
  */
 export function heaviestChain(blocks: MatchBlock[]): MatchBlock[] {
-  const best = new Float64Array(blocks.length);
-  const prev = new Int32Array(blocks.length).fill(-1);
-  let top = -1;
-  for (let i = 0; i < blocks.length; i++) {
-    const bl = blocks[i]!;
-    best[i] = bl.len;
-    for (let j = 0; j < i; j++) {
-      const pj = blocks[j]!;
-      if (pj.a + pj.len <= bl.a && pj.b + pj.len <= bl.b && best[j]! + bl.len > best[i]!) {
-        best[i] = best[j]! + bl.len;
-        prev[i] = j;
+  const r = blocks.length;
+  if (r <= 1) return blocks.slice();
+  const order = blocks.map((_, i) => i).sort((x, y) => blocks[x]!.b - blocks[y]!.b);
+  const rank = new Int32Array(r);
+  order.forEach((i, k) => (rank[i] = k + 1));
+  const treeBest = new Float64Array(r + 1);
+  const treeAt = new Int32Array(r + 1).fill(-1);
+  const best = new Float64Array(r);
+  const prev = new Int32Array(r).fill(-1);
+  let top = 0;
+  for (let i = 0; i < r; i++) {
+    // Heaviest chain ending in a block that precedes this one in b.
+    let before = 0;
+    let at = -1;
+    for (let k = rank[i]! - 1; k > 0; k -= k & -k) {
+      if (treeBest[k]! > before) {
+        before = treeBest[k]!;
+        at = treeAt[k]!;
       }
     }
-    if (top === -1 || best[i]! > best[top]!) top = i;
+    best[i] = before + blocks[i]!.len;
+    prev[i] = at;
+    for (let k = rank[i]!; k <= r; k += k & -k) {
+      if (best[i]! > treeBest[k]!) {
+        treeBest[k] = best[i]!;
+        treeAt[k] = i;
+      }
+    }
+    if (best[i]! > best[top]!) top = i;
   }
   const chain: MatchBlock[] = [];
   for (let i = top; i !== -1; i = prev[i]!) chain.push(blocks[i]!);

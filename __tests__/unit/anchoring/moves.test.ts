@@ -2,6 +2,7 @@
  * Move detection (lib/anchoring/text-diff.ts): verbatim runs among the tokens the document diff
  * left unmatched, found by hashing token pairs (linear time) rather than by a second diff.
  */
+import fc from 'fast-check';
 import { commonRuns, heaviestChain } from '@/lib/anchoring/text-diff';
 import { reanchor } from '@/lib/anchoring';
 
@@ -39,6 +40,41 @@ describe('heaviestChain()', () => {
       { a: 80, b: 90, len: 5 },
     ];
     expect(heaviestChain(blocks)).toEqual([blocks[0], blocks[3]]);
+  });
+
+  it('finds a chain as heavy as exhaustive search, in order on both sides', () => {
+    // Blocks on both sides laid out by shuffling slots of width 10 (never overlapping).
+    const arb = fc
+      .array(fc.record({ slot: fc.nat(30), len: fc.integer({ min: 1, max: 9 }) }), {
+        maxLength: 12,
+      })
+      .map((xs) => {
+        const used = new Set<number>();
+        return xs
+          .filter((x) => !used.has(x.slot) && used.add(x.slot))
+          .map((x, i) => ({ a: i * 10, b: x.slot * 10, len: x.len }));
+      });
+    const heaviest = (bs: { a: number; b: number; len: number }[]): number => {
+      let best = 0;
+      for (let mask = 0; mask < 1 << bs.length; mask++) {
+        const pick = bs.filter((_, i) => mask & (1 << i));
+        if (pick.every((x, i) => i === 0 || pick[i - 1]!.b < x.b))
+          best = Math.max(
+            best,
+            pick.reduce((s, x) => s + x.len, 0),
+          );
+      }
+      return best;
+    };
+    fc.assert(
+      fc.property(arb, (bs) => {
+        const chain = heaviestChain(bs);
+        chain.forEach((x, i) => i === 0 || expect(chain[i - 1]!.b).toBeLessThan(x.b));
+        chain.forEach((x, i) => i === 0 || expect(chain[i - 1]!.a).toBeLessThan(x.a));
+        expect(chain.reduce((s, x) => s + x.len, 0)).toBe(heaviest(bs));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
