@@ -20,15 +20,9 @@ import type { Anchor, Span } from './types';
 import { snapLeft, snapRight } from './unicode';
 import { betterCopy, keptPart, matchedShare, overlapsMatched, verbatimNear } from './kept-part';
 import { FALLBACK_VOTE_SHARE, followWidened } from './widened';
-import {
-  detectMoves,
-  DIFF_STEPS,
-  firstBlockAfter,
-  nonSpace,
-  textDiff,
-  tokenPair,
-} from './text-diff';
+import { DIFF_STEPS, firstBlockAfter, nonSpace, textDiff, tokenPair } from './text-diff';
 import { mergeBlocks, pairMovedLines } from './line-moves';
+import { detectMoves } from './moves';
 
 export type ReanchorOptions = {
   /** Minimum anchor() confidence when the diff lost the span (moved text). */

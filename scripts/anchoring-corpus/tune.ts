@@ -24,7 +24,8 @@ import { describe } from '../../lib/anchoring';
 import { locate } from '../../lib/anchoring/anchor';
 import { featureVector, FEATURE_NAMES, type Features } from '../../lib/anchoring/calibrate';
 import { CALIBRATION } from '../../lib/anchoring/thresholds';
-import { MOVE_MIN_CHARS, REFINE_MAX_GAP } from '../../lib/anchoring/text-diff';
+import { MOVE_MIN_CHARS } from '../../lib/anchoring/moves';
+import { REFINE_MAX_GAP } from '../../lib/anchoring/text-diff';
 import type { CorpusCase } from './build';
 import {
   cost,

@@ -3,7 +3,7 @@
  * left unmatched, found by hashing token pairs (linear time) rather than by a second diff.
  */
 import fc from 'fast-check';
-import { commonRuns, heaviestChain } from '@/lib/anchoring/text-diff';
+import { commonRuns, heaviestChain } from '@/lib/anchoring/moves';
 import { reanchor } from '@/lib/anchoring';
 
 describe('commonRuns()', () => {
