@@ -83,15 +83,24 @@ function bestOf3(run: () => void): number {
   return best;
 }
 
-/** Revisions that rewrote a share of the sentences: more spans fall back to selector search. */
+/**
+ * Revisions that rewrote a share of the sentences: more spans fall back to selector search.
+ * Each is shown as a multiple of the mild revision (revise()) of the same text, measured in the
+ * same run, so a slow machine does not hide a regression.
+ */
 function heavyRevisions(): void {
   const oldText = generated(1);
   const sp = spans(oldText, 2000, 11);
+  const mildText = revise(oldText, 7);
+  const mild = bestOf3(() => reanchor(oldText, mildText, sp));
   const rows = [0.1, 0.25, 0.5].map((share) => {
     const newText = rewritten(oldText, share, 3);
-    return `${share * 100} % rewritten ${ms(bestOf3(() => reanchor(oldText, newText, sp)))}`;
+    const t = bestOf3(() => reanchor(oldText, newText, sp));
+    return `${share * 100} % rewritten ${ms(t)} (${(t / mild).toFixed(1)}x)`;
   });
-  console.log(`heavy revisions, 400 KB, reanchor 2000 spans (best of 3): ${rows.join(', ')}`);
+  console.log(
+    `heavy revisions, 400 KB, reanchor 2000 spans (best of 3): mild ${ms(mild)}, ${rows.join(', ')}`,
+  );
 }
 
 /** 2,000 spans on one small real document that was largely rewritten: the densest fallback load. */
