@@ -24,8 +24,6 @@ import { describe } from '../../lib/anchoring';
 import { locate } from '../../lib/anchoring/anchor';
 import { featureVector, FEATURE_NAMES, type Features } from '../../lib/anchoring/calibrate';
 import { CALIBRATION } from '../../lib/anchoring/thresholds';
-import { MOVE_MIN_CHARS } from '../../lib/anchoring/moves';
-import { REFINE_MAX_GAP } from '../../lib/anchoring/text-diff';
 import type { CorpusCase } from './build';
 import {
   cost,
@@ -94,8 +92,10 @@ const sidesOf = (s: Sides) => ({
 const BASE_MOVES = { lineSim: 0.4, movedKeep: MOVED_OFF };
 type Moves = typeof BASE_MOVES;
 const movesOf = (m: Moves) => ({ lineMoveSim: m.lineSim, movedMinKeep: m.movedKeep });
-/** Character alignment of changed stretches up to this size per side (text-diff.ts's default). */
-const BASE_REFINE_GAP = REFINE_MAX_GAP;
+/** Diffing as hand-set before ADR 15: character alignment of changed stretches up to this size
+ * per side, and verbatim runs of this many non-space characters count as moved. */
+const BASE_REFINE_GAP = 4000;
+const BASE_MOVE_MIN_CHARS = 16;
 type Diffing = { refineGap: number; moveMinChars: number };
 const optionsOf = (
   r: { minKeep: number; oneSide: number; fallback: number } & Moves & Diffing,
@@ -232,7 +232,7 @@ function main(): void {
       ...sidesOf(BASE_SIDES),
       ...movesOf(BASE_MOVES),
       refineMaxGap: BASE_REFINE_GAP,
-      moveMinChars: MOVE_MIN_CHARS,
+      moveMinChars: BASE_MOVE_MIN_CHARS,
     });
     const m = score(outs);
     grid.push({
@@ -243,13 +243,28 @@ function main(): void {
       ...BASE_SIDES,
       ...BASE_MOVES,
       refineGap: BASE_REFINE_GAP,
-      moveMinChars: MOVE_MIN_CHARS,
+      moveMinChars: BASE_MOVE_MIN_CHARS,
       cost: cost(m),
       good: good(m),
       rates: rates(m),
     });
   }
   const bestGrid = choose(grid, REANCHOR_FALSE_BUDGET);
+  /** One diffing setting swept with the rest of `base` fixed; the best row (base included). */
+  const sweepDiffing = <R extends (typeof grid)[number], K extends keyof Diffing>(
+    base: R,
+    key: K,
+    values: Diffing[K][],
+  ): R & { rule: string } => {
+    const rows = [base];
+    for (const value of values) {
+      if (value === base[key]) continue;
+      const r = { ...base, [key]: value };
+      const m = score(runReanchor(docs, { ...optionsOf(r), ...sidesOf(r) }));
+      rows.push({ ...r, cost: cost(m), good: good(m), rates: rates(m) });
+    }
+    return choose(rows, REANCHOR_FALSE_BUDGET);
+  };
   // Then, with those fixed, the evidence that a span was edited in place: how many characters
   // on each side are looked at, what share of them must survive, and the share of the span
   // that must be kept when both sides survive.
@@ -283,24 +298,10 @@ function main(): void {
   // Then the size of changed stretches aligned character by character: small ones hold edited
   // words ("configuring" -> "configure"); in large ones (rewritten text) the letters two
   // unrelated sentences share are coincidences that can keep a deleted word "alive".
-  const refineRows = [bestMovesOnly];
-  for (const refineGap of [24, 48, 100, 200, 400, 1000, 4000]) {
-    if (refineGap === bestMovesOnly.refineGap) continue;
-    const r = { ...bestMovesOnly, refineGap };
-    const m = score(runReanchor(docs, { ...optionsOf(r), ...sidesOf(r) }));
-    refineRows.push({ ...r, cost: cost(m), good: good(m), rates: rates(m) });
-  }
-  const bestRefine = choose(refineRows, REANCHOR_FALSE_BUDGET);
+  const bestRefine = sweepDiffing(bestMovesOnly, 'refineGap', [24, 48, 100, 200, 400, 1000, 4000]);
   // And the length at which a verbatim run in text the diff lost counts as moved: shorter
   // phrases recur by chance in rewritten text (a moved short phrase still has the fallback).
-  const runRows = [bestRefine];
-  for (const moveMinChars of [16, 24, 32, 48]) {
-    if (moveMinChars === bestRefine.moveMinChars) continue;
-    const r = { ...bestRefine, moveMinChars };
-    const m = score(runReanchor(docs, { ...optionsOf(r), ...sidesOf(r) }));
-    runRows.push({ ...r, cost: cost(m), good: good(m), rates: rates(m) });
-  }
-  const bestMoves = choose(runRows, REANCHOR_FALSE_BUDGET);
+  const bestMoves = sweepDiffing(bestRefine, 'moveMinChars', [16, 24, 32, 48]);
   // Last, the lower bar for matches in inserted text (moved and edited), with the rest fixed.
   const movedRows = [bestMoves];
   for (const moved of [0.8, 0.85, 0.9, 0.95].filter((t) => t < bestMoves.fallback)) {
