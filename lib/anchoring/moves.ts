@@ -4,20 +4,15 @@
  */
 import type { MatchBlock } from './diff';
 import type { Normalised } from './normalise';
-import { charBlocks, coveredBy, nonSpace, tokenPair, type SolidTokens } from './text-diff';
-
-/**
- * A moved run must have at least this many non-space folded characters (shorter is chance);
- * the default, reanchor passes the corpus-chosen REANCHOR_MOVE_MIN_CHARS. A shorter phrase that
- * moved is still followed by reanchor's fallback (text found once, verbatim, in inserted text).
- */
-export const MOVE_MIN_CHARS = 16;
+import { charBlocks, coveredBy, nonSpace, type SolidTokens, type TokenPair } from './text-diff';
 
 /**
  * Text the monotone diff could not keep because it moved: among the solid tokens no block
  * covers, on each side, maximal runs of equal tokens seeded by a token pair that occurs exactly
  * once in each side's leftovers (each changed region is a separate segment, so a run never
- * spans two regions). A run is a move if it has `minChars` non-space characters and its text
+ * spans two regions). A run is a move if it has `minChars` non-space characters (shorter is
+ * chance; a shorter phrase that moved is still followed by reanchor's fallback, text found once,
+ * verbatim, in inserted text) and its text
  * occurs only once, on each side, outside what the diff already kept; of those, the heaviest
  * chain in order on both sides is kept. Sorted by a.
  */
@@ -25,8 +20,9 @@ export function detectMoves(
   o: Normalised,
   n: Normalised,
   blocks: MatchBlock[],
-  tokens = tokenPair(o, n),
-  minChars = MOVE_MIN_CHARS,
+  tokens: TokenPair,
+  /** Non-space characters a run needs (reanchor: REANCHOR_MOVE_MIN_CHARS). */
+  minChars: number,
 ): MatchBlock[] {
   const residue = (t: SolidTokens, side: 'a' | 'b', sep: number): number[][] => {
     const ids: number[] = [];

@@ -144,7 +144,7 @@ function reanchorCore(
   const n = normaliseCached(newText);
   const tokens = spans.length > 0 ? tokenPair(o, n) : null;
   const refineMaxGap = options.refineMaxGap ?? REANCHOR_REFINE_MAX_GAP;
-  const blocks = tokens ? textDiff(o, n, tokens, { steps: DIFF_STEPS }, refineMaxGap) : [];
+  const blocks = tokens ? textDiff(o, n, tokens, refineMaxGap) : [];
   const lineMoveSim = options.lineMoveSim ?? REANCHOR_LINE_MOVE_SIM;
   const movedMinKeep = options.movedMinKeep ?? REANCHOR_MOVED_MIN_KEEP;
   // Moves (verbatim runs, then paired lines) matter only to spans the diff did not keep at

@@ -22,9 +22,10 @@ export function tokenPair(o: Normalised, n: Normalised): TokenPair {
 export function textDiff(
   o: Normalised,
   n: Normalised,
-  tokens = tokenPair(o, n),
+  tokens: TokenPair,
+  /** Changed stretches up to this many characters per side are re-diffed by character. */
+  refineMaxGap: number,
   budget: DiffBudget = { steps: DIFF_STEPS },
-  refineMaxGap = REFINE_MAX_GAP,
 ): MatchBlock[] {
   const { t0, t1 } = tokens;
   // Whitespace is not diffed on its own: a lone space matches anywhere and would let the diff
@@ -130,13 +131,6 @@ export function solidTokens(t: Tokens, s: string): SolidTokens {
   return { ids: ids.subarray(0, k), starts: starts.subarray(0, k), ends: ends.subarray(0, k) };
 }
 
-/**
- * Gaps up to this many chars per side are re-diffed character by character (the default;
- * reanchor passes the corpus-chosen REANCHOR_REFINE_MAX_GAP). Larger changed stretches are
- * rewritten text, whose character coincidences are noise.
- */
-export const REFINE_MAX_GAP = 4000;
-
 export function codes(s: string, a: number, b: number): Uint16Array {
   const out = new Uint16Array(b - a);
   for (let i = a; i < b; i++) out[i - a] = s.charCodeAt(i);
@@ -144,15 +138,17 @@ export function codes(s: string, a: number, b: number): Uint16Array {
 }
 
 /**
- * Word tokens decide the alignment; inside each changed stretch a character diff then keeps
- * the unchanged parts of edited words ("character" -> "characters", "Reject" -> "Resolve").
+ * Word tokens decide the alignment; inside each changed stretch of up to `maxGap` characters
+ * per side a character diff then keeps the unchanged parts of edited words ("character" ->
+ * "characters", "Reject" -> "Resolve"). Larger stretches are rewritten text, whose character
+ * coincidences are noise (reanchor passes the corpus-chosen REANCHOR_REFINE_MAX_GAP).
  */
 export function refineGaps(
   blocks: MatchBlock[],
   a: string,
   b: string,
-  budget?: DiffBudget,
-  maxGap = REFINE_MAX_GAP,
+  budget: DiffBudget | undefined,
+  maxGap: number,
 ): MatchBlock[] {
   const out: MatchBlock[] = [];
   let pa = 0;
