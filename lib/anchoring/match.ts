@@ -4,11 +4,10 @@
  * results back to the original string.
  */
 import type { Features } from './calibrate';
-import { diffSequences } from './diff';
 import type { Normalised } from './normalise';
+import { align } from './quote-align';
 import { existingIndexOf, forEachHit, occurrencesOf, Q, qgramIndexOf } from './qgram';
 import { confidence, contextRun, contextScore, proximity } from './score';
-import { TokenDictionary } from './tokens';
 import { rareWordRecall } from './words';
 
 export type Candidate = {
@@ -50,8 +49,6 @@ const QUICK_CONTEXT = 64;
 const MAX_SEED_HITS = 400;
 /** Fuzzy: windows verified per lookup. */
 const MAX_WINDOWS = 4;
-/** Fuzzy: matched runs shorter than this are treated as coincidence. */
-const MIN_RUN = 3;
 
 export function bestExact(n: Normalised, q: Query): Candidate | null {
   const text = n.norm;
@@ -129,110 +126,6 @@ function topK(items: number[], k: number, score: (x: number) => number): number[
     }
   }
   return keep;
-}
-
-function toCodes(s: string): Uint16Array {
-  const out = new Uint16Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
-/** Quotes up to this long are aligned exactly (semi-global edit distance); longer ones by diff. */
-const DP_MAX_QUOTE = 400;
-
-/**
- * Semi-global alignment: the whole quote against any substring of text[w0, w1), minimising edit
- * distance. Unlike an LCS against the window it cannot pick up stray letters from the slack.
- */
-function alignDP(
-  text: string,
-  w0: number,
-  w1: number,
-  quote: string,
-): { a: number; b: number; sim: number } | null {
-  const m = quote.length;
-  const w = w1 - w0;
-  if (m === 0 || w <= 0) return null;
-  const W = w + 1;
-  const d = new Uint16Array((m + 1) * W);
-  for (let i = 1; i <= m; i++) {
-    d[i * W] = i;
-    const qc = quote.charCodeAt(i - 1);
-    const row = i * W;
-    const prev = row - W;
-    for (let j = 1; j <= w; j++) {
-      const sub = d[prev + j - 1]! + (qc === text.charCodeAt(w0 + j - 1) ? 0 : 1);
-      const del = d[prev + j]! + 1;
-      const ins = d[row + j - 1]! + 1;
-      d[row + j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-    }
-  }
-  let end = 0;
-  for (let j = 1; j <= w; j++) if (d[m * W + j]! < d[m * W + end]!) end = j;
-  const dist = d[m * W + end]!;
-  if (dist >= m) return null;
-  // Trace back to the start of the alignment, preferring diagonal moves.
-  let i = m;
-  let j = end;
-  let firstMatch = -1;
-  let lastMatch = -1;
-  while (i > 0) {
-    const here = d[i * W + j]!;
-    if (
-      j > 0 &&
-      here ===
-        d[(i - 1) * W + j - 1]! + (quote.charCodeAt(i - 1) === text.charCodeAt(w0 + j - 1) ? 0 : 1)
-    ) {
-      if (quote.charCodeAt(i - 1) === text.charCodeAt(w0 + j - 1)) {
-        if (lastMatch === -1) lastMatch = j;
-        firstMatch = j - 1;
-      }
-      i--;
-      j--;
-    } else if (here === d[(i - 1) * W + j]! + 1) i--;
-    else j--;
-  }
-  if (firstMatch === -1) return null;
-  // Report the matched extent (edits hanging off either end are not part of the surviving text).
-  return { a: w0 + firstMatch, b: w0 + lastMatch, sim: 1 - dist / m };
-}
-
-/** Aligns quote against text[w0, w1); returns the matched extent and fraction of quote found. */
-function align(
-  text: string,
-  w0: number,
-  w1: number,
-  quote: string,
-): { a: number; b: number; sim: number } | null {
-  if (quote.length <= DP_MAX_QUOTE) return alignDP(text, w0, w1, quote);
-  const window = text.slice(w0, w1);
-  let blocks: { a: number; b: number; len: number }[];
-  if (quote.length <= 1500) {
-    blocks = diffSequences(toCodes(quote), toCodes(window));
-  } else {
-    const dict = new TokenDictionary();
-    const tq = dict.tokenize(quote);
-    const tw = dict.tokenize(window);
-    blocks = diffSequences(tq.ids, tw.ids).map((bl) => ({
-      a: tq.starts[bl.a]!,
-      b: tw.starts[bl.b]!,
-      len: tq.starts[bl.a + bl.len]! - tq.starts[bl.a]!,
-    }));
-  }
-  const minRun = Math.min(MIN_RUN, quote.length);
-  const runs = blocks.filter((bl) => bl.len >= minRun);
-  // Runs far from the rest are coincidences in the window's slack, not part of the quote: trim
-  // edge runs separated from their neighbour by more than twice their own length.
-  let lo = 0;
-  let hi = runs.length - 1;
-  while (lo < hi && runs[lo + 1]!.b - (runs[lo]!.b + runs[lo]!.len) > 2 * runs[lo]!.len) lo++;
-  while (hi > lo && runs[hi]!.b - (runs[hi - 1]!.b + runs[hi - 1]!.len) > 2 * runs[hi]!.len) hi--;
-  let matched = 0;
-  for (let i = lo; i <= hi; i++) matched += runs[i]!.len;
-  if (matched === 0 || runs.length === 0) return null;
-  const first = runs[lo]!.b;
-  const last = runs[hi]!.b + runs[hi]!.len;
-  return { a: w0 + first, b: w0 + last, sim: matched / quote.length };
 }
 
 export function bestFuzzy(n: Normalised, q: Query): Candidate | null {

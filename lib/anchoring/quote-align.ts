@@ -1,0 +1,211 @@
+/**
+ * Aligns a quote against a window of the document for the fuzzy search (match.ts): the whole
+ * quote against the best-matching substring of the window.
+ *
+ * Quotes up to DP_MAX_QUOTE characters get an exact semi-global edit-distance alignment, in two
+ * exact steps: a bit-parallel pass (Myers 1999, in 32-bit blocks as in Hyyrö 2003) finds the
+ * best end column and its distance in O(ceil(m / 32) x window), then a dynamic programme
+ * restricted to the diagonal band that any alignment of that distance must stay in traces the
+ * alignment back. The result equals the full (m x window) programme's, cell for cell on the
+ * traced path (see `traceBanded`); __tests__/unit/anchoring/quote-align.test.ts checks it
+ * against the full programme. Longer quotes are aligned by diff.
+ */
+import { diffSequences } from './diff';
+import { TokenDictionary } from './tokens';
+
+export type Aligned = { a: number; b: number; sim: number };
+
+/** Quotes up to this long are aligned exactly (semi-global edit distance); longer ones by diff. */
+export const DP_MAX_QUOTE = 400;
+/** Diff alignment: matched runs shorter than this are treated as coincidence. */
+const MIN_RUN = 3;
+
+/** Aligns quote against text[w0, w1); returns the matched extent and fraction of quote found. */
+export function align(text: string, w0: number, w1: number, quote: string): Aligned | null {
+  if (quote.length <= DP_MAX_QUOTE) return alignDP(text, w0, w1, quote);
+  return alignByDiff(text, w0, w1, quote);
+}
+
+/**
+ * Semi-global alignment: the whole quote against any substring of text[w0, w1), minimising edit
+ * distance. Unlike an LCS against the window it cannot pick up stray letters from the slack.
+ * Reports the matched extent (edits hanging off either end are not part of the surviving text)
+ * and 1 - distance / quote length.
+ */
+export function alignDP(text: string, w0: number, w1: number, quote: string): Aligned | null {
+  const m = quote.length;
+  if (m === 0 || w1 - w0 <= 0) return null;
+  const { end, dist } = bestEnd(text, w0, w1, quote);
+  if (dist >= m) return null;
+  return traceBanded(text, w0, quote, end, dist);
+}
+
+const ZERO_BLOCKS = new Int32Array(Math.ceil(DP_MAX_QUOTE / 32) + 1);
+
+/**
+ * Last row of the semi-global edit-distance table, column by column, without the table: the
+ * vertical deltas of each column are kept as bit vectors (Pv: +1, Mv: -1), 32 rows per block,
+ * the horizontal delta carried from block to block. Returns the first column with the least
+ * distance (column 0 = nothing consumed, distance m), as the full programme picks it.
+ */
+function bestEnd(
+  text: string,
+  w0: number,
+  w1: number,
+  quote: string,
+): { end: number; dist: number } {
+  const m = quote.length;
+  const blocks = (m + 31) >>> 5;
+  const peq = new Map<number, Int32Array>();
+  for (let i = 0; i < m; i++) {
+    const c = quote.charCodeAt(i);
+    let eq = peq.get(c);
+    if (!eq) {
+      eq = new Int32Array(blocks);
+      peq.set(c, eq);
+    }
+    eq[i >>> 5]! |= 1 << (i & 31);
+  }
+  const pv = new Int32Array(blocks).fill(-1);
+  const mv = new Int32Array(blocks);
+  const last = blocks - 1;
+  const lastBit = (m - 1) & 31;
+  let score = m;
+  let best = m;
+  let end = 0;
+  for (let j = 1; j <= w1 - w0; j++) {
+    const eqs = peq.get(text.charCodeAt(w0 + j - 1)) ?? ZERO_BLOCKS;
+    // Row 0 is free (the alignment may start anywhere): no horizontal delta enters block 0.
+    let hin = 0;
+    for (let b = 0; b <= last; b++) {
+      const p = pv[b]!;
+      const n = mv[b]!;
+      let eq = eqs[b]!;
+      const xv = eq | n;
+      if (hin < 0) eq |= 1;
+      const xh = ((((eq & p) + p) | 0) ^ p) | eq;
+      let ph = n | ~(xh | p);
+      let mh = p & xh;
+      if (b === last) score += ((ph >>> lastBit) & 1) - ((mh >>> lastBit) & 1);
+      const hout = (ph >>> 31) - (mh >>> 31);
+      ph = (ph << 1) | (hin > 0 ? 1 : 0);
+      mh = (mh << 1) | (hin < 0 ? 1 : 0);
+      pv[b] = mh | ~(xv | ph);
+      mv[b] = ph & xv;
+      hin = hout;
+    }
+    if (score < best) {
+      best = score;
+      end = j;
+    }
+  }
+  return { end, dist: best };
+}
+
+let bandBuffer = new Int32Array(0);
+const FAR = 1 << 29;
+
+/**
+ * Traces an alignment of distance `dist` ending at column `end` back to its start, filling only
+ * the band of diagonals (column - row) within `dist` of the end's: an alignment of cost `dist`
+ * makes at most `dist` non-diagonal steps, so its whole path lies in the band. Cells outside
+ * read as unreachable. Every cell on the path the full table would trace has the same value
+ * here (its path prefix lies in the band), and every other cell is no smaller, so each step's
+ * choice (diagonal first, then up, then left) is the full table's.
+ */
+function traceBanded(
+  text: string,
+  w0: number,
+  quote: string,
+  end: number,
+  dist: number,
+): Aligned | null {
+  const m = quote.length;
+  const k0 = end - m;
+  const width = 2 * dist + 1;
+  if (bandBuffer.length < (m + 1) * width) bandBuffer = new Int32Array((m + 1) * width);
+  const band = bandBuffer;
+  // Cell (i, j) lives at i * width + (j - i - k0 + dist) when |j - i - k0| <= dist.
+  const at = (i: number, j: number): number => {
+    const off = j - i - k0 + dist;
+    return j < 0 || off < 0 || off >= width ? FAR : band[i * width + off]!;
+  };
+  for (let off = 0; off < width; off++) band[off] = k0 - dist + off >= 0 ? 0 : FAR;
+  for (let i = 1; i <= m; i++) {
+    const qc = quote.charCodeAt(i - 1);
+    const row = i * width;
+    for (let off = 0; off < width; off++) {
+      const j = i + k0 - dist + off;
+      if (j < 0 || j > end) {
+        band[row + off] = FAR;
+        continue;
+      }
+      if (j === 0) {
+        band[row + off] = i;
+        continue;
+      }
+      // Same diagonal one row up is the same offset; up is offset + 1; left is offset - 1.
+      const sub = band[row - width + off]! + (qc === text.charCodeAt(w0 + j - 1) ? 0 : 1);
+      const del = off + 1 < width ? band[row - width + off + 1]! + 1 : FAR;
+      const ins = off > 0 ? band[row + off - 1]! + 1 : FAR;
+      band[row + off] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+    }
+  }
+  let i = m;
+  let j = end;
+  let firstMatch = -1;
+  let lastMatch = -1;
+  while (i > 0) {
+    const here = at(i, j);
+    const same = j > 0 && quote.charCodeAt(i - 1) === text.charCodeAt(w0 + j - 1);
+    if (j > 0 && here === at(i - 1, j - 1) + (same ? 0 : 1)) {
+      if (same) {
+        if (lastMatch === -1) lastMatch = j;
+        firstMatch = j - 1;
+      }
+      i--;
+      j--;
+    } else if (here === at(i - 1, j) + 1) i--;
+    else j--;
+  }
+  if (firstMatch === -1) return null;
+  return { a: w0 + firstMatch, b: w0 + lastMatch, sim: 1 - dist / m };
+}
+
+function toCodes(s: string): Uint16Array {
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** Long quotes: matched runs of a diff (characters up to 1,500, tokens beyond). */
+function alignByDiff(text: string, w0: number, w1: number, quote: string): Aligned | null {
+  const window = text.slice(w0, w1);
+  let blocks: { a: number; b: number; len: number }[];
+  if (quote.length <= 1500) {
+    blocks = diffSequences(toCodes(quote), toCodes(window));
+  } else {
+    const dict = new TokenDictionary();
+    const tq = dict.tokenize(quote);
+    const tw = dict.tokenize(window);
+    blocks = diffSequences(tq.ids, tw.ids).map((bl) => ({
+      a: tq.starts[bl.a]!,
+      b: tw.starts[bl.b]!,
+      len: tq.starts[bl.a + bl.len]! - tq.starts[bl.a]!,
+    }));
+  }
+  const minRun = Math.min(MIN_RUN, quote.length);
+  const runs = blocks.filter((bl) => bl.len >= minRun);
+  // Runs far from the rest are coincidences in the window's slack, not part of the quote: trim
+  // edge runs separated from their neighbour by more than twice their own length.
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo < hi && runs[lo + 1]!.b - (runs[lo]!.b + runs[lo]!.len) > 2 * runs[lo]!.len) lo++;
+  while (hi > lo && runs[hi]!.b - (runs[hi - 1]!.b + runs[hi - 1]!.len) > 2 * runs[hi]!.len) hi--;
+  let matched = 0;
+  for (let i = lo; i <= hi; i++) matched += runs[i]!.len;
+  if (matched === 0 || runs.length === 0) return null;
+  const first = runs[lo]!.b;
+  const last = runs[hi]!.b + runs[hi]!.len;
+  return { a: w0 + first, b: w0 + last, sim: matched / quote.length };
+}
