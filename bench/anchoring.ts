@@ -169,12 +169,16 @@ function quality(): void {
   // The same engine with no minimum score: what a Hypothesis-style "always attach" policy gives.
   console.log(formatRow('anchor, no threshold', score(runAnchor(docs, 0))));
   console.log(formatRow('reanchor', score(runReanchor(docs))));
-  // The issue's held-out evaluation is on prose documents and spec sources: the same rows for
-  // the corpus's prose group alone (packages.ts), which is closest to it.
-  const prose = new Set(PACKAGES.filter((p) => p.group === 'prose').map((p) => p.name));
-  const proseDocs = docs.filter((d) => prose.has(d.id.slice(0, d.id.indexOf('@'))));
-  console.log(formatRow('anchor, prose part', score(runAnchor(proseDocs))));
-  console.log(formatRow('reanchor, prose part', score(runReanchor(proseDocs))));
+  // The issue's held-out evaluation is on prose documents, AsciiDoc and spec sources: the same
+  // rows for the corpus's prose and AsciiDoc groups alone (packages.ts), which are closest to it.
+  for (const group of ['prose', 'AsciiDoc'] as const) {
+    const names = new Set(
+      PACKAGES.filter((p) => p.group === group.toLowerCase()).map((p) => p.name),
+    );
+    const part = docs.filter((d) => names.has(d.package));
+    console.log(formatRow(`anchor, ${group} part`, score(runAnchor(part))));
+    console.log(formatRow(`reanchor, ${group} part`, score(runReanchor(part))));
+  }
   console.log(
     formatRow('targets anchor', {
       intact: 1000,

@@ -1,9 +1,9 @@
 /**
  * Prints failing cases of the corpus for manual auditing (never used to tune).
  *
- *   npx tsx scripts/anchoring-corpus/failures.ts [tune|heldout] [anchor|reanchor] [metric] [n] [prose]
+ *   npx tsx scripts/anchoring-corpus/failures.ts [tune|heldout] [anchor|reanchor] [metric] [n] [group]
  *
- * With `prose`, only the corpus's prose group (packages.ts) is run.
+ * With a group name (`prose`, `asciidoc`; packages.ts), only that group's packages are run.
  */
 import {
   isFalse,
@@ -21,11 +21,9 @@ function main(): void {
   const fn = process.argv[3] ?? 'reanchor';
   const metric = process.argv[4] ?? 'all';
   const limit = Number(process.argv[5] ?? 30);
-  const proseOnly = process.argv[6] === 'prose';
-  const prose = new Set(PACKAGES.filter((p) => p.group === 'prose').map((p) => p.name));
-  const docs = loadCorpus(half).filter(
-    (d) => !proseOnly || prose.has(d.id.slice(0, d.id.indexOf('@'))),
-  );
+  const group = process.argv[6];
+  const inGroup = new Set(PACKAGES.filter((p) => p.group === group).map((p) => p.name));
+  const docs = loadCorpus(half).filter((d) => group === undefined || inGroup.has(d.package));
   const byId = new Map(docs.map((d) => [d.id, d]));
   const outcomes = fn === 'anchor' ? runAnchor(docs) : runReanchor(docs);
   console.log(formatRow(fn, score(outcomes)));

@@ -8,8 +8,10 @@ export type CorpusPackage = {
    * 'prose': long prose documents (manuals, a specification's source, long-form READMEs) like
    * those the issue's held-out evaluation uses. Each group is split into halves on its own, so
    * adding a group never moves an existing package to the other half.
+   * 'asciidoc': the few npm packages that ship their documentation as AsciiDoc (the issue's
+   * evaluation includes AsciiDoc sources).
    */
-  group?: 'prose';
+  group?: 'prose' | 'asciidoc';
 };
 
 export const PACKAGES: CorpusPackage[] = [
@@ -50,4 +52,9 @@ export const PACKAGES: CorpusPackage[] = [
   { name: 'commonmark-spec', versions: ['0.28.0', '0.29.0', '0.30.0', '0.31.2'], group: 'prose' },
   { name: 'unified', versions: ['9.2.2', '10.1.2', '11.0.5'], group: 'prose' },
   { name: 'micromark', versions: ['2.11.4', '3.2.0', '4.0.1'], group: 'prose' },
+  // AsciiDoc: the reveal.js converter's manual (renamed to a scoped package at 3.0; its 5.x
+  // README is a stub pointing elsewhere, so the history stops at 4.0.1) and a PlantUML extension.
+  { name: 'asciidoctor-reveal.js', versions: ['1.0.3', '1.1.3', '2.0.1'], group: 'asciidoc' },
+  { name: '@asciidoctor/reveal.js', versions: ['3.1.0', '4.0.1'], group: 'asciidoc' },
+  { name: 'asciidoctor-plantuml', versions: ['0.8.1', '1.1.13', '1.5.0'], group: 'asciidoc' },
 ];
