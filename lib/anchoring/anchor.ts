@@ -51,13 +51,16 @@ export function anchor(
 
 /**
  * The best candidate whatever its confidence (anchor() applies the threshold). `minVoteShare`
- * lets callers that accept only near-verbatim matches skip weak fuzzy windows (see match.ts).
+ * lets callers that accept only near-verbatim matches skip weak fuzzy windows (see match.ts);
+ * `weights` is the calibration turning the candidate's features into a confidence (reanchor's
+ * fallback has its own, fitted on the spans that reach it: calibrate.ts).
  */
 export function locate(
   text: string,
   selector: TextSelector,
   hintOverride?: number,
   minVoteShare?: number,
+  weights?: readonly number[],
 ): Located | null {
   assertText(text);
   const sel = validateSelector(selector);
@@ -105,7 +108,7 @@ export function locate(
   return {
     start,
     end,
-    confidence: calibrated(best.features),
+    confidence: calibrated(best.features, weights),
     method: best.fuzzy ? 'fuzzy' : atPosition ? 'position' : 'exact',
     features: best.features,
   };

@@ -3,6 +3,10 @@
  * text, overlapping the surviving part for edited text), from a logistic model fitted on the
  * tuning half of the corpus by scripts/anchoring-corpus/tune.ts. Ranking between candidates
  * uses the simpler heuristic score in score.ts; this only turns the winner into a probability.
+ *
+ * Two models over the same features: CALIBRATION for anchor() (every span, selector only), and
+ * FALLBACK_CALIBRATION for reanchor()'s fallback, fitted on the spans that reach it (the diff
+ * lost them: deleted or moved), a different population with far more deleted text.
  */
 import { CALIBRATION } from './thresholds';
 

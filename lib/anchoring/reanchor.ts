@@ -4,6 +4,7 @@ import type { MatchBlock } from './diff';
 import { AnchoringError, assertSpan, assertText } from './errors';
 import { normaliseCached, toOriginal, type Normalised } from './normalise';
 import {
+  FALLBACK_CALIBRATION,
   REANCHOR_AROUND,
   REANCHOR_AROUND_KEPT,
   REANCHOR_FALLBACK_THRESHOLD,
@@ -25,7 +26,7 @@ import { mergeBlocks, pairMovedLines } from './line-moves';
 import { detectMoves } from './moves';
 
 export type ReanchorOptions = {
-  /** Minimum anchor() confidence when the diff lost the span (moved text). */
+  /** Minimum confidence of the selector match (fallback calibration) when the diff lost the span. */
   fallbackThreshold?: number;
   /** The same for a match in text the diff did not keep (moved and edited: inserted text). */
   movedThreshold?: number;
@@ -47,6 +48,10 @@ export type ReanchorOptions = {
   refineMaxGap?: number;
   /** Non-space characters a verbatim run must have to count as moved text. */
   moveMinChars?: number;
+  /** Calibration of the fallback's selector matches (calibrate.ts); tune.ts fits it. */
+  fallbackCalibration?: readonly number[];
+  /** Called with each span's fallback selector match (tune.ts collects them to fit the above). */
+  onFallback?: (index: number, found: Located) => void;
 };
 
 /** Quotes shorter than this reappear in rewritten text by chance too often to count as moved. */
@@ -193,7 +198,8 @@ function reanchorCore(
     return null;
   };
 
-  return spans.map((sp) => {
+  const weights = options.fallbackCalibration ?? FALLBACK_CALIBRATION;
+  return spans.map((sp, index) => {
     // Folded range of the span, widened to whole characters (never half a surrogate pair).
     let na = covering(o, snapLeft(oldText, sp.start));
     let nb = Math.max(o.origToNorm[snapRight(oldText, sp.end)]!, na + 1);
@@ -269,7 +275,14 @@ function reanchorCore(
       const predicted = before.b + before.len;
       hint = predicted < n.starts.length ? n.starts[predicted]! : newText.length;
     }
-    const found = locate(newText, describe(oldText, sp.start, sp.end), hint, FALLBACK_VOTE_SHARE);
+    const found = locate(
+      newText,
+      describe(oldText, sp.start, sp.end),
+      hint,
+      FALLBACK_VOTE_SHARE,
+      weights,
+    );
+    if (found) options.onFallback?.(index, found);
     const accepted = found && acceptFallback(found, na, nb);
     if (accepted) return accepted;
     // Last, the span with its old surroundings: a longer quote, for short spans in text that
@@ -288,6 +301,7 @@ function reanchorCore(
       threshold: movedThreshold,
       maxMatched: MOVED_MAX_MATCHED,
       minKeep,
+      weights,
     });
   });
 }

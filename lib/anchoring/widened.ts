@@ -42,6 +42,8 @@ export type WidenedQuery = {
   maxMatched: number;
   /** Share of the span's non-space characters that must be found inside the match. */
   minKeep: number;
+  /** Calibration of the match's confidence (reanchor's fallback model). */
+  weights: readonly number[];
 };
 
 export function followWidened(q: WidenedQuery): Anchor | null {
@@ -51,7 +53,13 @@ export function followWidened(q: WidenedQuery): Anchor | null {
   const wb = Math.min(o.norm.length, nb + WIDEN);
   if (wa === na && wb === nb) return null; // nothing to widen by: the span's own search decided
   const ws = toOriginal(o, wa, wb);
-  const found = locate(n.text, describe(o.text, ws.start, ws.end), q.hint, FALLBACK_VOTE_SHARE);
+  const found = locate(
+    n.text,
+    describe(o.text, ws.start, ws.end),
+    q.hint,
+    FALLBACK_VOTE_SHARE,
+    q.weights,
+  );
   if (!found || found.confidence < q.threshold) return null;
   const fa = n.origToNorm[found.start]!;
   const fb = n.origToNorm[found.end]!;

@@ -7,23 +7,25 @@
  * 1. anchor(): fit a logistic model P(acceptable | features of the best candidate), so that
  *    `confidence` is a calibrated probability; then pick the orphan threshold that minimises
  *    misses + FALSE_COST x false anchors.
- * 2. reanchor(): grid over minKeep (share of a span the diff must keep), the same share when
+ * 2. reanchor()'s fallback (selector matching for spans the diff lost): the same logistic model
+ *    fitted on the matches of the spans that reach it, its own population (mostly deleted text).
+ * 3. reanchor(): grid over minKeep (share of a span the diff must keep), the same share when
  *    one side of the span survives, and the fallback threshold, same rule; then, with those
  *    fixed, the in-place evidence (characters looked at beside the span, share of them kept,
  *    share of the span kept when both sides survive); then the lower bar for matches in text
  *    the diff did not keep (moved and edited).
  *
- * The reanchor grid's fallback path scores candidates with the calibration in thresholds.ts as
- * it was when this script started. When step 1 changes the weights, the script says so: run it
- * again (the fit is deterministic, so the second run grids with the weights it writes).
+ * Which spans reach the fallback depends on the reanchor settings in thresholds.ts as they were
+ * when this script started. When step 3 changes them, the script says so: run it again (the
+ * fits are deterministic, so the second run starts from the settings it wrote).
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe } from '../../lib/anchoring';
+import { describe, reanchor } from '../../lib/anchoring';
 import { locate } from '../../lib/anchoring/anchor';
 import { featureVector, FEATURE_NAMES, type Features } from '../../lib/anchoring/calibrate';
-import { CALIBRATION } from '../../lib/anchoring/thresholds';
+import * as current from '../../lib/anchoring/thresholds';
 import type { CorpusCase } from './build';
 import {
   cost,
@@ -199,6 +201,25 @@ function main(): void {
     };
   });
 
+  // --- reanchor()'s fallback: its own calibration, fitted like anchor()'s but on the selector
+  // matches of the spans that reach it (the diff lost them) under the current settings
+  // (thresholds.ts): mostly deleted text, unlike anchor()'s population of every span.
+  const fallbackXs: number[][] = [];
+  const fallbackYs: number[] = [];
+  for (const d of docs) {
+    const spans = d.cases.map((c) => ({ start: c[0], end: c[1] }));
+    reanchor(d.old, d.new, spans, {
+      onFallback: (i, found) => {
+        if (!found.features) return;
+        fallbackXs.push(featureVector(found.features));
+        fallbackYs.push(acceptable(d.cases[i]!, found.start, found.end) ? 1 : 0);
+      },
+    });
+  }
+  const fallbackWeights = fitLogistic(fallbackXs, fallbackYs).map((w) => Math.round(w * 1e4) / 1e4);
+  const runRe = (opts: Parameters<typeof runReanchor>[1]): Outcome[] =>
+    runReanchor(docs, { ...opts, fallbackCalibration: fallbackWeights });
+
   // --- reanchor(): grid; fallback results below the threshold become null after the fact
   const grid: {
     minKeep: number;
@@ -224,7 +245,7 @@ function main(): void {
       for (const t of [0.8, 0.86, 0.9, 0.94, 0.98])
         if (oneSide > 1 || oneSide < minKeep) settings.push([minKeep, oneSide, t]);
   for (const [minKeep, oneSide, t] of settings) {
-    const outs = runReanchor(docs, {
+    const outs = runRe({
       minKeep,
       oneSideMinKeep: oneSide,
       fallbackThreshold: t,
@@ -260,7 +281,7 @@ function main(): void {
     for (const value of values) {
       if (value === base[key]) continue;
       const r = { ...base, [key]: value };
-      const m = score(runReanchor(docs, { ...optionsOf(r), ...sidesOf(r) }));
+      const m = score(runRe({ ...optionsOf(r), ...sidesOf(r) }));
       rows.push({ ...r, cost: cost(m), good: good(m), rates: rates(m) });
     }
     return choose(rows, REANCHOR_FALSE_BUDGET);
@@ -277,7 +298,7 @@ function main(): void {
       for (const inPlace of [0.3, 0.4, 0.5]) {
         const s = { around, aroundKept, inPlace };
         if (JSON.stringify(s) === JSON.stringify(BASE_SIDES)) continue; // the grid's own row
-        const m = score(runReanchor(docs, { ...optionsOf(bestGrid), ...sidesOf(s) }));
+        const m = score(runRe({ ...optionsOf(bestGrid), ...sidesOf(s) }));
         sideRows.push({ ...bestGrid, ...s, cost: cost(m), good: good(m), rates: rates(m) });
       }
   const bestSides = choose(sideRows, REANCHOR_FALSE_BUDGET);
@@ -289,9 +310,7 @@ function main(): void {
       if (movedKeep < MOVED_OFF && movedKeep >= bestSides.minKeep) continue;
       const mv = { lineSim, movedKeep };
       if (lineSim === bestSides.lineSim && movedKeep === bestSides.movedKeep) continue;
-      const m = score(
-        runReanchor(docs, { ...optionsOf({ ...bestSides, ...mv }), ...sidesOf(bestSides) }),
-      );
+      const m = score(runRe({ ...optionsOf({ ...bestSides, ...mv }), ...sidesOf(bestSides) }));
       moveRows.push({ ...bestSides, ...mv, cost: cost(m), good: good(m), rates: rates(m) });
     }
   const bestMovesOnly = choose(moveRows, REANCHOR_FALSE_BUDGET);
@@ -306,11 +325,25 @@ function main(): void {
   const movedRows = [bestMoves];
   for (const moved of [0.8, 0.85, 0.9, 0.95].filter((t) => t < bestMoves.fallback)) {
     const m = score(
-      runReanchor(docs, { ...optionsOf(bestMoves), ...sidesOf(bestMoves), movedThreshold: moved }),
+      runRe({ ...optionsOf(bestMoves), ...sidesOf(bestMoves), movedThreshold: moved }),
     );
     movedRows.push({ ...bestMoves, moved, cost: cost(m), good: good(m), rates: rates(m) });
   }
-  const bestRe = choose(movedRows, REANCHOR_FALSE_BUDGET);
+  const bestFirstPass = choose(movedRows, REANCHOR_FALSE_BUDGET);
+  // The first grid was measured with the hand-set diffing, sides and moves; measure it again
+  // with what the later stages chose (one more round of coordinate descent). The lower bar for
+  // inserted text stays as chosen where it is still below the fallback bar.
+  const secondRows = [bestFirstPass];
+  for (const [minKeep, oneSide, t] of settings) {
+    const r = { ...bestFirstPass, minKeep, oneSide, fallback: Math.round(t * 100) / 100 };
+    if (r.movedKeep < MOVED_OFF && r.movedKeep >= minKeep) continue;
+    const same = (k: 'minKeep' | 'oneSide' | 'fallback'): boolean => r[k] === bestFirstPass[k];
+    if (same('minKeep') && same('oneSide') && same('fallback')) continue; // already measured
+    const moved = bestFirstPass.moved < r.fallback ? bestFirstPass.moved : MOVED_OFF;
+    const m = score(runRe({ ...optionsOf(r), ...sidesOf(r), movedThreshold: moved }));
+    secondRows.push({ ...r, moved, cost: cost(m), good: good(m), rates: rates(m) });
+  }
+  const bestRe = choose(secondRows, REANCHOR_FALSE_BUDGET);
   const movedThreshold = bestRe.moved === MOVED_OFF ? bestRe.fallback : bestRe.moved;
 
   const falseByMethod: Record<string, number> = {};
@@ -325,7 +358,7 @@ function main(): void {
 
 /** anchor(): minimum calibrated confidence; below it a span is an orphan. */
 export const ANCHOR_THRESHOLD = ${bestAnchor.t};
-/** reanchor(): minimum anchor() confidence for spans the diff lost (moved text). */
+/** reanchor(): minimum confidence (FALLBACK_CALIBRATION) of the selector match of a span the diff lost. */
 export const REANCHOR_FALLBACK_THRESHOLD = ${bestRe.fallback};
 /** reanchor(): the same for a match in text the diff did not keep (moved and edited). */
 export const REANCHOR_MOVED_THRESHOLD = ${movedThreshold};
@@ -351,6 +384,10 @@ export const REANCHOR_MOVE_MIN_CHARS = ${bestRe.moveMinChars};
 export const CALIBRATION: readonly number[] = [
 ${weights.map((w) => `  ${w},`).join('\n')}
 ];
+/** reanchor() fallback (${fallbackXs.length} matches of spans the diff lost): the same features. */
+export const FALLBACK_CALIBRATION: readonly number[] = [
+${fallbackWeights.map((w) => `  ${w},`).join('\n')}
+];
 `;
   fs.writeFileSync(THRESHOLDS_FILE, src);
   try {
@@ -370,6 +407,7 @@ ${weights.map((w) => `  ${w},`).join('\n')}
     },
     reanchor: { chosen: bestRe },
     weights: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, weights[i]])),
+    fallbackWeights: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, fallbackWeights[i]])),
   };
   fs.writeFileSync(REPORT_FILE, JSON.stringify(report, null, 2));
   console.log(
@@ -379,9 +417,21 @@ ${weights.map((w) => `  ${w},`).join('\n')}
       1,
     ),
   );
-  if (weights.some((w, i) => w !== CALIBRATION[i])) {
+  // The fallback's training matches depend on which spans reach the fallback, i.e. on the
+  // reanchor settings in force when this run started.
+  const settingsChanged =
+    bestRe.minKeep !== current.REANCHOR_MIN_KEEP ||
+    bestRe.oneSide !== current.REANCHOR_ONE_SIDE_MIN_KEEP ||
+    bestRe.inPlace !== current.REANCHOR_IN_PLACE_MIN_KEEP ||
+    bestRe.around !== current.REANCHOR_AROUND ||
+    bestRe.aroundKept !== current.REANCHOR_AROUND_KEPT ||
+    bestRe.lineSim !== current.REANCHOR_LINE_MOVE_SIM ||
+    bestRe.movedKeep !== current.REANCHOR_MOVED_MIN_KEEP ||
+    bestRe.refineGap !== current.REANCHOR_REFINE_MAX_GAP ||
+    bestRe.moveMinChars !== current.REANCHOR_MOVE_MIN_CHARS;
+  if (settingsChanged) {
     console.warn(
-      'The calibration changed; the reanchor grid above used the previous one. Run again.',
+      'The reanchor settings changed, so the spans reaching the fallback (its calibration) may too. Run again.',
     );
   }
 }

@@ -4,6 +4,7 @@
  * measurably achieves; the issue's targets that are not reached yet are recorded as
  * `test.failing`, so the gap stays visible and the test flips when a target is met.
  */
+import { reanchor } from '@/lib/anchoring';
 import {
   loadCorpus,
   rates,
@@ -64,4 +65,45 @@ describe.each([
     if (t.knownGap) it.failing(label, check);
     else it(label, check);
   }
+});
+
+describe('held-out corpus: confidence of reanchor()’s fallback matches', () => {
+  // The fallback (selector matching for spans the diff lost) has its own calibration, fitted on
+  // the tuning half's fallback matches (calibrate.ts). On held-out documents a match's
+  // confidence should still read as the chance that it is acceptable.
+  const bins = [0, 0.3, 0.7].map((lo, i, all) => ({
+    lo,
+    hi: all[i + 1] ?? 1.01,
+    n: 0,
+    predicted: 0,
+    observed: 0,
+  }));
+  for (const d of docs) {
+    reanchor(
+      d.old,
+      d.new,
+      d.cases.map((c) => ({ start: c[0], end: c[1] })),
+      {
+        onFallback: (i, found) => {
+          const [, , , cls, es, ee] = d.cases[i]!;
+          const ok =
+            cls === 'intact'
+              ? found.start === es && found.end === ee
+              : cls !== 'deleted' && found.start < ee && es < found.end;
+          const bin = bins.find((b) => found.confidence >= b.lo && found.confidence < b.hi)!;
+          bin.n++;
+          bin.predicted += found.confidence;
+          if (ok) bin.observed++;
+        },
+      },
+    );
+  }
+
+  it.each(bins.map((b) => [`${b.lo}–${Math.min(1, b.hi)}`, b] as const))(
+    'confidence %s: observed acceptable share within 0.15 of the mean confidence',
+    (_label, bin) => {
+      expect(bin.n).toBeGreaterThanOrEqual(30);
+      expect(Math.abs(bin.observed / bin.n - bin.predicted / bin.n)).toBeLessThanOrEqual(0.15);
+    },
+  );
 });
