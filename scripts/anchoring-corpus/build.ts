@@ -162,11 +162,12 @@ function main(): void {
   // Each group alternates between the halves in hash order on its own (see packages.ts).
   const split = new Map<string, string>();
   for (const group of new Set(PACKAGES.map((p) => p.group))) {
-    const sorted = PACKAGES.filter((p) => p.group === group).sort(
+    const sorted = PACKAGES.filter((p) => p.group === group && !p.half).sort(
       (x, y) => hash(x.name) - hash(y.name),
     );
     sorted.forEach((p, i) => split.set(p.name, i % 2 === 0 ? 'tune' : 'heldout'));
   }
+  for (const p of PACKAGES) if (p.half) split.set(p.name, p.half);
   fs.rmSync(OUT, { recursive: true, force: true });
   for (const half of ['tune', 'heldout']) fs.mkdirSync(path.join(OUT, half), { recursive: true });
   const stats: Record<string, Record<string, number>> = { tune: {}, heldout: {} };

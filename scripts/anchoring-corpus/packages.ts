@@ -12,6 +12,12 @@ export type CorpusPackage = {
    * evaluation includes AsciiDoc sources).
    */
   group?: 'prose' | 'asciidoc';
+  /**
+   * Pins the package to a half. Without it a group's packages alternate between the halves in
+   * hash order (build.ts), so a package added to an existing group would shift every later one
+   * to the other half: a package added to a group that already has packages must pin its half.
+   */
+  half?: 'tune' | 'heldout';
 };
 
 export const PACKAGES: CorpusPackage[] = [
