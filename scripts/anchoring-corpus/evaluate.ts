@@ -37,6 +37,17 @@ export type Metrics = {
 
 const overlaps = (r: Anchor, s: number, e: number): boolean => r.start < e && s < r.end;
 
+/**
+ * Is an anchor at [start, end) an acceptable answer for this case: intact text re-found exactly,
+ * edited or rewritten text overlapped, never for deleted text? (The calibrations' label.)
+ */
+export function acceptable(c: CorpusCase, start: number, end: number): boolean {
+  const [, , , cls, es, ee] = c;
+  if (cls === 'deleted') return false;
+  if (cls === 'intact') return start === es && end === ee;
+  return start < ee && es < end;
+}
+
 /** Is this outcome a false anchor (anchored where the expected answer does not overlap)? */
 export function isFalse(c: CorpusCase, r: Anchor | null): boolean {
   if (!r) return false;

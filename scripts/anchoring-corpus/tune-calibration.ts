@@ -1,0 +1,133 @@
+/**
+ * tune.ts, steps 1 and 2: the logistic calibrations that turn a candidate's features into a
+ * confidence, for anchor() (every span) and for reanchor()'s fallback (the spans the diff lost),
+ * and anchor()'s orphan threshold.
+ */
+import { describe, reanchor } from '../../lib/anchoring';
+import { locate } from '../../lib/anchoring/anchor';
+import { featureVector, type Features } from '../../lib/anchoring/calibrate';
+import type { CorpusCase, CorpusDoc } from './build';
+import { acceptable, cost, isFalse, rates, score, type Outcome } from './evaluate';
+import { ANCHOR_FALSE_BUDGET, choose, good } from './tune-choice';
+
+/** Plain batch gradient descent with a little L2; features are already on small scales. */
+export function fitLogistic(
+  xs: number[][],
+  ys: number[],
+  iters = 4000,
+  lr = 0.5,
+  l2 = 1e-3,
+): number[] {
+  const d = xs[0]!.length;
+  const w = new Array<number>(d).fill(0);
+  for (let it = 0; it < iters; it++) {
+    const g = new Array<number>(d).fill(0);
+    for (let k = 0; k < xs.length; k++) {
+      const x = xs[k]!;
+      let z = 0;
+      for (let i = 0; i < d; i++) z += w[i]! * x[i]!;
+      const err = 1 / (1 + Math.exp(-z)) - ys[k]!;
+      for (let i = 0; i < d; i++) g[i]! += err * x[i]!;
+    }
+    for (let i = 0; i < d; i++) w[i]! -= lr * (g[i]! / xs.length + (i === 0 ? 0 : l2 * w[i]!));
+  }
+  return w;
+}
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** anchor(): calibration fitted on every case's best candidate, then the orphan threshold. */
+export function calibrateAnchor(docs: CorpusDoc[]) {
+  // --- anchor(): features of the best candidate for every case
+  type Row = {
+    c: CorpusCase;
+    doc: string;
+    start: number;
+    end: number;
+    method: string;
+    features: Features | null;
+    fixed: number;
+  };
+  const rows: Row[] = [];
+  for (const d of docs) {
+    for (const c of d.cases) {
+      const found = locate(d.new, describe(d.old, c[0], c[1]));
+      if (!found) {
+        rows.push({ c, doc: d.id, start: -1, end: -1, method: 'none', features: null, fixed: 0 });
+        continue;
+      }
+      rows.push({
+        c,
+        doc: d.id,
+        start: found.start,
+        end: found.end,
+        method: found.method,
+        features: found.features,
+        fixed: found.confidence,
+      });
+    }
+  }
+  const train = rows.filter((r) => r.features !== null);
+  const xs = train.map((r) => featureVector(r.features!));
+  const ys = train.map((r) => (acceptable(r.c, r.start, r.end) ? 1 : 0));
+  const weights = fitLogistic(xs, ys).map((w) => Math.round(w * 1e4) / 1e4);
+  const conf = (r: Row): number => {
+    if (!r.features) return r.fixed;
+    const x = featureVector(r.features);
+    return sigmoid(x.reduce((s, v, i) => s + v * weights[i]!, 0));
+  };
+  const outcomesAt = (t: number): Outcome[] =>
+    rows.map((r) => ({
+      c: r.c,
+      doc: r.doc,
+      result:
+        r.start >= 0 && conf(r) >= t
+          ? { start: r.start, end: r.end, confidence: conf(r), method: r.method as 'exact' }
+          : null,
+    }));
+  const sweep: { t: number; cost: number; good: number; rates: ReturnType<typeof rates> }[] = [];
+  for (let t = 0.05; t < 0.99; t += 0.01) {
+    const m = score(outcomesAt(t));
+    sweep.push({ t: Math.round(t * 100) / 100, cost: cost(m), good: good(m), rates: rates(m) });
+  }
+  const bestAnchor = choose(sweep, ANCHOR_FALSE_BUDGET);
+
+  // Calibration check: observed acceptability per confidence decile.
+  const deciles = Array.from({ length: 10 }, (_, i) => {
+    const inBin = train.filter((r) => Math.min(9, Math.floor(conf(r) * 10)) === i);
+    const ok = inBin.filter((r) => acceptable(r.c, r.start, r.end)).length;
+    return {
+      bin: `${i / 10}-${(i + 1) / 10}`,
+      n: inBin.length,
+      observed: inBin.length ? Math.round((1000 * ok) / inBin.length) / 10 : null,
+    };
+  });
+
+  const falseByMethod: Record<string, number> = {};
+  for (const o of outcomesAt(bestAnchor.t))
+    if (isFalse(o.c, o.result))
+      falseByMethod[o.result!.method] = (falseByMethod[o.result!.method] ?? 0) + 1;
+
+  return { cases: rows.length, weights, bestAnchor, sweep, deciles, falseByMethod };
+}
+
+/** reanchor()'s fallback: the same model fitted on the selector matches of the spans reaching it. */
+export function calibrateFallback(docs: CorpusDoc[]): { weights: number[]; matches: number } {
+  // --- reanchor()'s fallback: its own calibration, fitted like anchor()'s but on the selector
+  // matches of the spans that reach it (the diff lost them) under the current settings
+  // (thresholds.ts): mostly deleted text, unlike anchor()'s population of every span.
+  const fallbackXs: number[][] = [];
+  const fallbackYs: number[] = [];
+  for (const d of docs) {
+    const spans = d.cases.map((c) => ({ start: c[0], end: c[1] }));
+    reanchor(d.old, d.new, spans, {
+      onFallback: (i, found) => {
+        if (!found.features) return;
+        fallbackXs.push(featureVector(found.features));
+        fallbackYs.push(acceptable(d.cases[i]!, found.start, found.end) ? 1 : 0);
+      },
+    });
+  }
+  const fallbackWeights = fitLogistic(fallbackXs, fallbackYs).map((w) => Math.round(w * 1e4) / 1e4);
+  return { weights: fallbackWeights, matches: fallbackXs.length };
+}
