@@ -11,6 +11,7 @@
  * against the full programme. Longer quotes are aligned by diff.
  */
 import { diffSequences } from './diff';
+import { codes } from './text-diff';
 import { TokenDictionary } from './tokens';
 
 export type Aligned = { a: number; b: number; sim: number };
@@ -172,22 +173,15 @@ function traceBanded(
   return { a: w0 + firstMatch, b: w0 + lastMatch, sim: 1 - dist / m };
 }
 
-function toCodes(s: string): Uint16Array {
-  const out = new Uint16Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
 /** Long quotes: matched runs of a diff (characters up to 1,500, tokens beyond). */
 function alignByDiff(text: string, w0: number, w1: number, quote: string): Aligned | null {
-  const window = text.slice(w0, w1);
   let blocks: { a: number; b: number; len: number }[];
   if (quote.length <= 1500) {
-    blocks = diffSequences(toCodes(quote), toCodes(window));
+    blocks = diffSequences(codes(quote, 0, quote.length), codes(text, w0, w1));
   } else {
     const dict = new TokenDictionary();
     const tq = dict.tokenize(quote);
-    const tw = dict.tokenize(window);
+    const tw = dict.tokenize(text.slice(w0, w1));
     blocks = diffSequences(tq.ids, tw.ids).map((bl) => ({
       a: tq.starts[bl.a]!,
       b: tw.starts[bl.b]!,
