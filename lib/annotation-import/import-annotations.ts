@@ -8,6 +8,7 @@ import { MAX_COMMENTS_PER_THREAD } from '../annotations/comments';
 import { db, Prisma } from '../db/client';
 import { newId } from '../db/ids';
 import { documentForMember } from '../documents/access';
+import { lockForRevision } from '../documents/revision-lock';
 import { AppError } from '../errors/app-error';
 import { authorize, documentPolicy } from '../policies';
 import { placeThreads, type Placement } from './anchor-imported';
@@ -155,7 +156,7 @@ export async function importAnnotations(
   await db().$transaction(
     async (tx) => {
       // Serialise with revisions (revise-document takes the same lock) and refuse a stale plan.
-      await tx.$queryRaw`SELECT id FROM "Document" WHERE id = ${documentId} FOR UPDATE`;
+      await lockForRevision(tx, documentId);
       const latest = await tx.revision.findFirst({
         where: { documentId },
         orderBy: { number: 'desc' },

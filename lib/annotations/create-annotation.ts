@@ -10,6 +10,7 @@ import { parseInput } from '../http/validate';
 import { authorize, documentPolicy } from '../policies';
 import { actorIn } from '../workspaces/actor';
 import { publishDocumentEvent } from '../documents/events';
+import { holdLatestRevision } from '../documents/revision-lock';
 import { validateCommentBody } from './comment-body';
 import { notifyForComment } from './notify';
 import { resolveTarget, targetSchema } from './resolve-target';
@@ -93,6 +94,8 @@ export async function createAnnotation(userId: string, documentId: string, input
       });
       if (earlier) return { id: earlier.annotationId, created: false };
     }
+    // The revision read below stays the latest until this annotation is committed.
+    await holdLatestRevision(tx, documentId);
     const revision = await tx.revision.findFirstOrThrow({
       where: { documentId },
       orderBy: { number: 'desc' },

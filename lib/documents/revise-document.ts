@@ -13,6 +13,7 @@ import { insertAnchors, insertBlocks } from './bulk-insert';
 import { publishDocumentEvent } from './events';
 import { newBlockKey } from './keys';
 import { planReanchoring, type AnchorStatus } from './plan-reanchoring';
+import { lockForRevision } from './revision-lock';
 
 export type RevisionReport = {
   id: string;
@@ -33,8 +34,9 @@ export async function reviseDocument(
 
   return db().$transaction(
     async (tx) => {
-      // Serialise revisions of one document: the row lock makes a concurrent upload wait.
-      await tx.$queryRaw`SELECT id FROM "Document" WHERE id = ${documentId} FOR UPDATE`;
+      // Serialise revisions of one document, and annotation writes against this one: a
+      // concurrent upload, new annotation or re-attachment waits (revision-lock.ts).
+      await lockForRevision(tx, documentId);
       const previous = await tx.revision.findFirst({
         where: { documentId },
         orderBy: { number: 'desc' },

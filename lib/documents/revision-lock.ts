@@ -1,0 +1,24 @@
+/**
+ * Row locks on a document that order every write touching "the latest revision".
+ *
+ * A revision copies each annotation's anchor from the previous revision to the new one
+ * (revise-document). A write that read the latest revision before that copy and commits after it
+ * would land on a revision that is no longer the latest: a new annotation, or a re-attachment,
+ * silently missing from the current text. So the revision holds the document row exclusively
+ * while it runs, and writers of anchors hold it shared for theirs.
+ */
+import type { Tx } from '../db/tx';
+
+/** Exclusive: a new revision (or a bulk import planned against one) is being written. */
+export async function lockForRevision(tx: Tx, documentId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Document" WHERE id = ${documentId} FOR UPDATE`;
+}
+
+/**
+ * Shared: the latest revision stays the latest until this transaction ends. Call it before
+ * reading the latest revision. KEY SHARE conflicts only with the revision's FOR UPDATE, so
+ * annotation writers never wait for each other or for a rename.
+ */
+export async function holdLatestRevision(tx: Tx, documentId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Document" WHERE id = ${documentId} FOR KEY SHARE`;
+}
