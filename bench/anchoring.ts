@@ -223,7 +223,7 @@ function quality(): void {
   if (fs.existsSync(REPORT_FILE)) {
     const rep = JSON.parse(fs.readFileSync(REPORT_FILE, 'utf8'));
     console.log(
-      `\nThresholds (chosen on the tuning half, ${rep.cases} cases: most correct answers within the false-anchor budget, else fewest missed answers + ${rep.falseCost} x false anchors):` +
+      `\nThresholds (chosen on the tuning half, ${rep.cases} cases; anchor: ${rep.anchor.chosen.rule}; reanchor: ${rep.reanchor.chosen.rule}):` +
         `\n  ANCHOR_THRESHOLD=${ANCHOR_THRESHOLD} (calibrated probability), REANCHOR_MIN_KEEP=${REANCHOR_MIN_KEEP}, REANCHOR_ONE_SIDE_MIN_KEEP=${REANCHOR_ONE_SIDE_MIN_KEEP}, REANCHOR_IN_PLACE_MIN_KEEP=${REANCHOR_IN_PLACE_MIN_KEEP}, REANCHOR_AROUND=${REANCHOR_AROUND} (${REANCHOR_AROUND_KEPT} kept), REANCHOR_FALLBACK_THRESHOLD=${REANCHOR_FALLBACK_THRESHOLD}, REANCHOR_MOVED_THRESHOLD=${REANCHOR_MOVED_THRESHOLD}, REANCHOR_LINE_MOVE_SIM=${REANCHOR_LINE_MOVE_SIM}, REANCHOR_MOVED_MIN_KEEP=${REANCHOR_MOVED_MIN_KEEP}, REANCHOR_REFINE_MAX_GAP=${REANCHOR_REFINE_MAX_GAP}, REANCHOR_MOVE_MIN_CHARS=${REANCHOR_MOVE_MIN_CHARS}`,
     );
     console.log(

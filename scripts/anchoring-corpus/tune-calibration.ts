@@ -7,8 +7,8 @@ import { describe, reanchor } from '../../lib/anchoring';
 import { locate } from '../../lib/anchoring/anchor';
 import { featureVector, type Features } from '../../lib/anchoring/calibrate';
 import type { CorpusCase, CorpusDoc } from './build';
-import { acceptable, cost, isFalse, rates, score, type Outcome } from './evaluate';
-import { ANCHOR_FALSE_BUDGET, choose, good } from './tune-choice';
+import { acceptable, isFalse, score, type Outcome } from './evaluate';
+import { ANCHOR_FALSE_BUDGET, choose, measure, type Measured } from './tune-choice';
 
 /** Plain batch gradient descent with a little L2; features are already on small scales. */
 export function fitLogistic(
@@ -85,10 +85,10 @@ export function calibrateAnchor(docs: CorpusDoc[]) {
           ? { start: r.start, end: r.end, confidence: conf(r), method: r.method as 'exact' }
           : null,
     }));
-  const sweep: { t: number; cost: number; good: number; rates: ReturnType<typeof rates> }[] = [];
+  const sweep: ({ t: number } & Measured)[] = [];
   for (let t = 0.05; t < 0.99; t += 0.01) {
     const m = score(outcomesAt(t));
-    sweep.push({ t: Math.round(t * 100) / 100, cost: cost(m), good: good(m), rates: rates(m) });
+    sweep.push({ t: Math.round(t * 100) / 100, ...measure(m) });
   }
   const bestAnchor = choose(sweep, ANCHOR_FALSE_BUDGET);
 

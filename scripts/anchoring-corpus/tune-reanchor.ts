@@ -2,8 +2,8 @@
  * tune.ts, step 3: reanchor()'s settings, chosen in stages on the tuning half (see tune.ts).
  */
 import type { CorpusDoc } from './build';
-import { cost, rates, runReanchor, score, type Outcome } from './evaluate';
-import { choose, good, REANCHOR_FALSE_BUDGET } from './tune-choice';
+import { runReanchor, score, type Outcome } from './evaluate';
+import { choose, measure, REANCHOR_FALSE_BUDGET, type Measured } from './tune-choice';
 
 /** A moved-match bar above every confidence: the rule is off. */
 export const MOVED_OFF = 1.01;
@@ -43,7 +43,7 @@ export function tuneReanchor(docs: CorpusDoc[], fallbackWeights: number[]) {
     runReanchor(docs, { ...opts, fallbackCalibration: fallbackWeights });
 
   // --- reanchor(): grid; fallback results below the threshold become null after the fact
-  const grid: {
+  const grid: ({
     minKeep: number;
     oneSide: number;
     fallback: number;
@@ -55,10 +55,7 @@ export function tuneReanchor(docs: CorpusDoc[], fallbackWeights: number[]) {
     movedKeep: number;
     refineGap: number;
     moveMinChars: number;
-    cost: number;
-    good: number;
-    rates: ReturnType<typeof rates>;
-  }[] = [];
+  } & Measured)[] = [];
   // Each setting is a real reanchor() run (rule-based paths make post-hoc filtering inexact).
   // oneSide > 1 switches the one-side rule off, so the grid also measures the engine without it.
   const settings: [number, number, number][] = [];
@@ -87,9 +84,7 @@ export function tuneReanchor(docs: CorpusDoc[], fallbackWeights: number[]) {
       ...BASE_MOVES,
       refineGap: BASE_REFINE_GAP,
       moveMinChars: BASE_MOVE_MIN_CHARS,
-      cost: cost(m),
-      good: good(m),
-      rates: rates(m),
+      ...measure(m),
     });
   }
   const bestGrid = choose(grid, REANCHOR_FALSE_BUDGET);
@@ -104,7 +99,7 @@ export function tuneReanchor(docs: CorpusDoc[], fallbackWeights: number[]) {
       if (value === base[key]) continue;
       const r = { ...base, [key]: value };
       const m = score(runRe({ ...optionsOf(r), ...sidesOf(r) }));
-      rows.push({ ...r, cost: cost(m), good: good(m), rates: rates(m) });
+      rows.push({ ...r, ...measure(m) });
     }
     return choose(rows, REANCHOR_FALSE_BUDGET);
   };
@@ -121,7 +116,7 @@ export function tuneReanchor(docs: CorpusDoc[], fallbackWeights: number[]) {
         const s = { around, aroundKept, inPlace };
         if (JSON.stringify(s) === JSON.stringify(BASE_SIDES)) continue; // the grid's own row
         const m = score(runRe({ ...optionsOf(bestGrid), ...sidesOf(s) }));
-        sideRows.push({ ...bestGrid, ...s, cost: cost(m), good: good(m), rates: rates(m) });
+        sideRows.push({ ...bestGrid, ...s, ...measure(m) });
       }
   const bestSides = choose(sideRows, REANCHOR_FALSE_BUDGET);
   // Then lines moved and edited: the similarity at which lines the diff lost are paired, and
@@ -133,7 +128,7 @@ export function tuneReanchor(docs: CorpusDoc[], fallbackWeights: number[]) {
       const mv = { lineSim, movedKeep };
       if (lineSim === bestSides.lineSim && movedKeep === bestSides.movedKeep) continue;
       const m = score(runRe({ ...optionsOf({ ...bestSides, ...mv }), ...sidesOf(bestSides) }));
-      moveRows.push({ ...bestSides, ...mv, cost: cost(m), good: good(m), rates: rates(m) });
+      moveRows.push({ ...bestSides, ...mv, ...measure(m) });
     }
   const bestMovesOnly = choose(moveRows, REANCHOR_FALSE_BUDGET);
   // Then the size of changed stretches aligned character by character: small ones hold edited
@@ -149,7 +144,7 @@ export function tuneReanchor(docs: CorpusDoc[], fallbackWeights: number[]) {
     const m = score(
       runRe({ ...optionsOf(bestMoves), ...sidesOf(bestMoves), movedThreshold: moved }),
     );
-    movedRows.push({ ...bestMoves, moved, cost: cost(m), good: good(m), rates: rates(m) });
+    movedRows.push({ ...bestMoves, moved, ...measure(m) });
   }
   const bestFirstPass = choose(movedRows, REANCHOR_FALSE_BUDGET);
   // The first grid was measured with the hand-set diffing, sides and moves; measure it again
@@ -163,7 +158,7 @@ export function tuneReanchor(docs: CorpusDoc[], fallbackWeights: number[]) {
     if (same('minKeep') && same('oneSide') && same('fallback')) continue; // already measured
     const moved = bestFirstPass.moved < r.fallback ? bestFirstPass.moved : MOVED_OFF;
     const m = score(runRe({ ...optionsOf(r), ...sidesOf(r), movedThreshold: moved }));
-    secondRows.push({ ...r, moved, cost: cost(m), good: good(m), rates: rates(m) });
+    secondRows.push({ ...r, moved, ...measure(m) });
   }
   const bestRe = choose(secondRows, REANCHOR_FALSE_BUDGET);
   return bestRe;

@@ -18,7 +18,7 @@
  *    those fixed.
  *
  * Steps 1-2 live in tune-calibration.ts, step 3 in tune-reanchor.ts, the rule choosing among
- * measured settings (false-anchor budgets, then cost) in tune-choice.ts; this file runs them and
+ * measured settings (one cost with the false-anchor budgets in it, ADR 17) in tune-choice.ts; this file runs them and
  * writes the results.
  *
  * Which spans reach the fallback depends on the reanchor settings in thresholds.ts as they were
