@@ -61,6 +61,26 @@ export const PACKAGES: CorpusPackage[] = [
   // fastify's reference manual (docs/Reference/*.md), added later: pinned to the tuning half so
   // the held-out half stays the same set of documents (ADR 17).
   { name: 'fastify', versions: ['3.29.5', '4.28.1', '5.2.1'], group: 'prose', half: 'tune' },
+  // More manuals, guides and a specification (fantasy-land's), found by surveying npm for
+  // packages whose shipped docs are mostly prose and change between majors. Halves pinned,
+  // alternating in hash order as build.ts would assign them (ADR 17).
+  { name: 'ajv', versions: ['4.11.8', '5.5.2', '6.12.6'], group: 'prose', half: 'tune' },
+  {
+    name: 'browserslist',
+    versions: ['2.11.3', '3.2.8', '4.16.0'],
+    group: 'prose',
+    half: 'heldout',
+  },
+  { name: 'uglify-js', versions: ['2.8.29', '3.4.10', '3.19.3'], group: 'prose', half: 'tune' },
+  { name: 'fantasy-land', versions: ['1.0.1', '3.5.0', '5.0.1'], group: 'prose', half: 'heldout' },
+  { name: 'markdownlint', versions: ['0.20.4', '0.30.0', '0.42.1'], group: 'prose', half: 'tune' },
+  { name: 'autoprefixer', versions: ['6.7.7', '8.6.5', '9.8.6'], group: 'prose', half: 'heldout' },
+  {
+    name: 'semantic-release',
+    versions: ['12.4.1', '17.4.7', '24.2.9'],
+    group: 'prose',
+    half: 'tune',
+  },
   // AsciiDoc: the reveal.js converter's manual (renamed to a scoped package at 3.0; its 5.x
   // README is a stub pointing elsewhere, so the history stops at 4.0.1) and a PlantUML extension.
   { name: 'asciidoctor-reveal.js', versions: ['1.0.3', '1.1.3', '2.0.1'], group: 'asciidoc' },
