@@ -6,17 +6,17 @@
 /** anchor(): minimum calibrated confidence; below it a span is an orphan. */
 export const ANCHOR_THRESHOLD = 0.71;
 /** reanchor(): minimum confidence (FALLBACK_CALIBRATION) of the selector match of a span the diff lost. */
-export const REANCHOR_FALLBACK_THRESHOLD = 0.94;
+export const REANCHOR_FALLBACK_THRESHOLD = 0.86;
 /** reanchor(): the same for a match in text the diff did not keep (moved and edited). */
-export const REANCHOR_MOVED_THRESHOLD = 0.94;
+export const REANCHOR_MOVED_THRESHOLD = 0.86;
 /** reanchor(): share of a span's non-space characters the diff must keep. */
 export const REANCHOR_MIN_KEEP = 0.8;
 /** reanchor(): the same share when the text on one side of the span survives. */
 export const REANCHOR_ONE_SIDE_MIN_KEEP = 0.5;
 /** reanchor(): the same share when the text on both sides survives (edited in place). */
-export const REANCHOR_IN_PLACE_MIN_KEEP = 0.5;
+export const REANCHOR_IN_PLACE_MIN_KEEP = 0.4;
 /** reanchor(): non-space characters looked at on each side of a span... */
-export const REANCHOR_AROUND = 40;
+export const REANCHOR_AROUND = 64;
 /** reanchor(): ...and the share of them the diff must keep for that side to survive. */
 export const REANCHOR_AROUND_KEPT = 0.9;
 /** reanchor(): trigram similarity at which lines the diff lost pair as moved and edited. */
@@ -32,8 +32,8 @@ export const CALIBRATION: readonly number[] = [
   -4.8486, -0.3282, 0.1683, 0.8623, 2.098, 1.5202, 0.113, -1.703, 0.6696, -0.1186, 0.9111, 0.4022,
   0.4128, -1.1516, -1.0175, 1.5159,
 ];
-/** reanchor() fallback (3502 matches of spans the diff lost): the same features. */
+/** reanchor() fallback (3495 matches of spans the diff lost): the same features. */
 export const FALLBACK_CALIBRATION: readonly number[] = [
-  -4.9741, -0.4812, 0.4472, 0.533, 1.4562, 0.8542, -0.0673, -2.2994, -0.0021, 0.3047, 1.1167,
-  0.4975, -0.2542, -1.7747, -2.3663, 1.4247,
+  -4.8863, -0.4428, 0.4058, 0.5826, 1.4291, 0.8647, -0.062, -2.4033, -0.0321, 0.2632, 1.1356,
+  0.4856, -0.2617, -1.8083, -2.3651, 1.3847,
 ];
