@@ -25,8 +25,8 @@ const doc = {
   ],
 };
 
-/** Resolves once `write` has settled or another session of this database waits for a lock. */
-async function settledOrWaiting(write: Promise<unknown>): Promise<void> {
+/** Resolves once `write` has settled or some session waits for a lock the backend `pid` holds. */
+async function settledOrBlockedBy(write: Promise<unknown>, pid: number): Promise<void> {
   let settled = false;
   void write.then(
     () => (settled = true),
@@ -34,12 +34,11 @@ async function settledOrWaiting(write: Promise<unknown>): Promise<void> {
   );
   for (let i = 0; i < 200 && !settled; i++) {
     const [row] = await db().$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM pg_stat_activity
-      WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid))`;
     if (row!.n > 0) return;
     await new Promise((r) => setTimeout(r, 25));
   }
-  if (!settled) throw new Error('the racing write neither finished nor waited for a lock');
+  if (!settled) throw new Error('the racing write neither finished nor waited for the revision');
 }
 
 /** A revision identical in text to the latest, written around `race` as reviseDocument would. */
@@ -52,8 +51,9 @@ async function reviseAround(documentId: string, userId: string, race: () => Prom
       orderBy: { number: 'desc' },
       include: { blocks: true, anchors: true },
     });
+    const [me] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
     write = race();
-    await settledOrWaiting(write);
+    await settledOrBlockedBy(write, me!.pid);
     const next = await tx.revision.create({
       data: {
         documentId,
