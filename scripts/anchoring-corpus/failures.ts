@@ -60,4 +60,9 @@ function main(): void {
   console.log(`\n${shown} shown/total failing`);
 }
 
+// `failures.ts ... | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 main();
