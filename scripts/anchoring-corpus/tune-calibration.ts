@@ -36,19 +36,20 @@ export function fitLogistic(
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-/** anchor(): calibration fitted on every case's best candidate, then the orphan threshold. */
-export function calibrateAnchor(docs: CorpusDoc[]) {
-  // --- anchor(): features of the best candidate for every case
-  type Row = {
-    c: CorpusCase;
-    doc: string;
-    start: number;
-    end: number;
-    method: string;
-    features: Features | null;
-    fixed: number;
-  };
-  const rows: Row[] = [];
+/** anchor()'s best candidate for one corpus case, with the features the calibration reads. */
+export type AnchorRow = {
+  c: CorpusCase;
+  doc: string;
+  start: number;
+  end: number;
+  method: string;
+  features: Features | null;
+  fixed: number;
+};
+
+/** The best candidate of every case (the expensive part: one search per case). */
+export function anchorRows(docs: CorpusDoc[]): AnchorRow[] {
+  const rows: AnchorRow[] = [];
   for (const d of docs) {
     for (const c of d.cases) {
       const found = locate(d.new, describe(d.old, c[0], c[1]));
@@ -67,30 +68,54 @@ export function calibrateAnchor(docs: CorpusDoc[]) {
       });
     }
   }
+  return rows;
+}
+
+/** Fits the logistic calibration on `rows`; `conf` scores any row with the fitted weights. */
+export function fitAnchor(rows: AnchorRow[]) {
   const train = rows.filter((r) => r.features !== null);
   const xs = train.map((r) => featureVector(r.features!));
   const ys = train.map((r) => (acceptable(r.c, r.start, r.end) ? 1 : 0));
   const weights = fitLogistic(xs, ys).map((w) => Math.round(w * 1e4) / 1e4);
-  const conf = (r: Row): number => {
+  const conf = (r: AnchorRow): number => {
     if (!r.features) return r.fixed;
     const x = featureVector(r.features);
     return sigmoid(x.reduce((s, v, i) => s + v * weights[i]!, 0));
   };
-  const outcomesAt = (t: number): Outcome[] =>
-    rows.map((r) => ({
-      c: r.c,
-      doc: r.doc,
-      result:
-        r.start >= 0 && conf(r) >= t
-          ? { start: r.start, end: r.end, confidence: conf(r), method: r.method as 'exact' }
-          : null,
-    }));
+  return { weights, conf, train };
+}
+
+/** anchor()'s outcomes on `rows` with confidence `conf` and orphan threshold `t`. */
+export function anchorOutcomes(
+  rows: AnchorRow[],
+  conf: (r: AnchorRow) => number,
+  t: number,
+): Outcome[] {
+  return rows.map((r) => ({
+    c: r.c,
+    doc: r.doc,
+    result:
+      r.start >= 0 && conf(r) >= t
+        ? { start: r.start, end: r.end, confidence: conf(r), method: r.method as 'exact' }
+        : null,
+  }));
+}
+
+/** Sweeps the orphan threshold over `rows` and chooses one (tune-choice.ts). */
+export function chooseAnchorThreshold(rows: AnchorRow[], conf: (r: AnchorRow) => number) {
   const sweep: ({ t: number } & Measured)[] = [];
   for (let t = 0.05; t < 0.99; t += 0.01) {
-    const m = score(outcomesAt(t));
+    const m = score(anchorOutcomes(rows, conf, t));
     sweep.push({ t: Math.round(t * 100) / 100, ...measure(m) });
   }
-  const bestAnchor = choose(sweep, ANCHOR_FALSE_BUDGET);
+  return { sweep, best: choose(sweep, ANCHOR_FALSE_BUDGET) };
+}
+
+/** anchor(): calibration fitted on every case's best candidate, then the orphan threshold. */
+export function calibrateAnchor(docs: CorpusDoc[]) {
+  const rows = anchorRows(docs);
+  const { weights, conf, train } = fitAnchor(rows);
+  const { sweep, best: bestAnchor } = chooseAnchorThreshold(rows, conf);
 
   // Calibration check: observed acceptability per confidence decile.
   const deciles = Array.from({ length: 10 }, (_, i) => {
@@ -104,7 +129,7 @@ export function calibrateAnchor(docs: CorpusDoc[]) {
   });
 
   const falseByMethod: Record<string, number> = {};
-  for (const o of outcomesAt(bestAnchor.t))
+  for (const o of anchorOutcomes(rows, conf, bestAnchor.t))
     if (isFalse(o.c, o.result))
       falseByMethod[o.result!.method] = (falseByMethod[o.result!.method] ?? 0) + 1;
 
