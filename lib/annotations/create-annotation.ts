@@ -10,7 +10,7 @@ import { parseInput } from '../http/validate';
 import { authorize, documentPolicy } from '../policies';
 import { actorIn } from '../workspaces/actor';
 import { publishDocumentEvent } from '../documents/events';
-import { holdLatestRevision } from '../documents/revision-lock';
+import { latestRevisionHeld } from '../documents/revision-lock';
 import { validateCommentBody } from './comment-body';
 import { notifyForComment } from './notify';
 import { resolveTarget, targetSchema } from './resolve-target';
@@ -94,15 +94,10 @@ export async function createAnnotation(userId: string, documentId: string, input
       });
       if (earlier) return { id: earlier.annotationId, created: false };
     }
-    // The revision read below stays the latest until this annotation is committed.
-    await holdLatestRevision(tx, documentId);
-    const revision = await tx.revision.findFirstOrThrow({
-      where: { documentId },
-      orderBy: { number: 'desc' },
-      select: {
-        id: true,
-        blocks: { orderBy: { position: 'asc' }, select: { key: true, text: true } },
-      },
+    // Stays the latest revision until this annotation is committed.
+    const revision = await latestRevisionHeld(tx, documentId, {
+      id: true,
+      blocks: { orderBy: { position: 'asc' }, select: { key: true, text: true } },
     });
     if (data.target) Object.assign(data, resolveTarget(data.target, revision.blocks));
     const first = revision.blocks.findIndex((b) => b.key === data.blockKey);

@@ -4,7 +4,7 @@ import { db } from '../db/client';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../http/validate';
 import { publishDocumentEvent } from '../documents/events';
-import { holdLatestRevision } from '../documents/revision-lock';
+import { latestRevisionHeld } from '../documents/revision-lock';
 import { atLeast, authorize } from '../policies';
 import { annotationFor } from './access';
 
@@ -26,13 +26,8 @@ export async function reattachAnnotation(userId: string, annotationId: string, i
       visible: true,
       allowed: annotation.authorId === userId || atLeast(actor.role, 'MODERATOR'),
     });
-    // The revision read below stays the latest until the new anchor is committed.
-    await holdLatestRevision(tx, annotation.documentId);
-    const revision = await tx.revision.findFirstOrThrow({
-      where: { documentId: annotation.documentId },
-      orderBy: { number: 'desc' },
-      select: { id: true },
-    });
+    // Stays the latest revision until the new anchor is committed.
+    const revision = await latestRevisionHeld(tx, annotation.documentId, { id: true });
     const block = await tx.block.findUnique({
       where: { revisionId_key: { revisionId: revision.id, key: data.blockKey } },
       select: { text: true },

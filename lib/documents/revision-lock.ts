@@ -7,6 +7,7 @@
  * silently missing from the current text. So the revision holds the document row exclusively
  * while it runs, and writers of anchors hold it shared for theirs.
  */
+import type { Prisma } from '../db/client';
 import type { Tx } from '../db/tx';
 
 /** Exclusive: a new revision (or a bulk import planned against one) is being written. */
@@ -19,6 +20,23 @@ export async function lockForRevision(tx: Tx, documentId: string): Promise<void>
  * reading the latest revision. KEY SHARE conflicts only with the revision's FOR UPDATE, so
  * annotation writers never wait for each other or for a rename.
  */
-export async function holdLatestRevision(tx: Tx, documentId: string): Promise<void> {
+async function holdLatestRevision(tx: Tx, documentId: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Document" WHERE id = ${documentId} FOR KEY SHARE`;
+}
+
+/**
+ * The document's latest revision (`select`ed), held as the latest until `tx` ends: how a write
+ * that anchors to the current text reads it, so the lock cannot be forgotten.
+ */
+export async function latestRevisionHeld<S extends Prisma.RevisionSelect>(
+  tx: Tx,
+  documentId: string,
+  select: S,
+) {
+  await holdLatestRevision(tx, documentId);
+  return tx.revision.findFirstOrThrow({
+    where: { documentId },
+    orderBy: { number: 'desc' },
+    select,
+  });
 }
