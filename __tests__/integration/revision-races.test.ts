@@ -13,6 +13,7 @@ import { db } from '@/lib/db/client';
 import { createDocument } from '@/lib/documents/create-document';
 import { lockForRevision } from '@/lib/documents/revision-lock';
 import { reviseDocument } from '@/lib/documents/revise-document';
+import { latestRevision } from '../helpers/revisions';
 import { makeWorld } from '../helpers/world';
 
 afterAll(() => db().$disconnect());
@@ -80,23 +81,11 @@ async function reviseAround(documentId: string, userId: string, race: () => Prom
   return write;
 }
 
-async function latestRevisionId(documentId: string): Promise<string> {
-  const r = await db().revision.findFirstOrThrow({
-    where: { documentId },
-    orderBy: { number: 'desc' },
-    select: { id: true },
-  });
-  return r.id;
-}
-
 describe('writes racing a revision', () => {
   it('an annotation created during a revision is anchored on the new revision', async () => {
     const w = await makeWorld();
     const { id } = await createDocument(w.member.id, w.workspace.id, doc, 'text/plain');
-    const [block] = await db().block.findMany({
-      where: { revision: { documentId: id } },
-      orderBy: { position: 'asc' },
-    });
+    const [block] = (await latestRevision(id)).blocks;
     const created = (await reviseAround(id, w.member.id, () =>
       createAnnotation(w.member.id, id, { blockKey: block!.key, start: 4, end: 13 }),
     )) as { id: string };
@@ -104,31 +93,26 @@ describe('writes racing a revision', () => {
       where: { annotationId: created.id },
       select: { revisionId: true, exact: true },
     });
-    expect(anchors).toEqual([{ revisionId: await latestRevisionId(id), exact: 'committee' }]);
+    expect(anchors).toEqual([{ revisionId: (await latestRevision(id)).id, exact: 'committee' }]);
   });
 
   it('an orphan re-attached during a revision stays re-attached on the new revision', async () => {
     const w = await makeWorld();
     const { id } = await createDocument(w.member.id, w.workspace.id, doc, 'text/plain');
-    const blocks = await db().block.findMany({
-      where: { revision: { documentId: id } },
-      orderBy: { position: 'asc' },
-    });
+    const { blocks } = await latestRevision(id);
     const { id: annotationId } = await createAnnotation(w.member.id, id, {
       blockKey: blocks[1]!.key,
       start: 0,
       end: 7,
     });
     await reviseDocument(w.member.id, id, { title: 'T', blocks: [doc.blocks[0]!] }, 'text/plain');
-    const [kept] = await db().block.findMany({
-      where: { revisionId: await latestRevisionId(id) },
-    });
+    const [kept] = (await latestRevision(id)).blocks;
     await reviseAround(id, w.member.id, () =>
       reattachAnnotation(w.member.id, annotationId, { blockKey: kept!.key, start: 4, end: 13 }),
     );
     const anchor = await db().annotationAnchor.findUniqueOrThrow({
       where: {
-        annotationId_revisionId: { annotationId, revisionId: await latestRevisionId(id) },
+        annotationId_revisionId: { annotationId, revisionId: (await latestRevision(id)).id },
       },
     });
     expect(anchor).toMatchObject({ status: 'MOVED', exact: 'committee', start: 4, end: 13 });

@@ -10,6 +10,7 @@ import { createDocument } from '@/lib/documents/create-document';
 import { getReaderView } from '@/lib/documents/get-reader';
 import { parsePlainText } from '@/lib/documents/parse-plain-text';
 import { reviseDocument } from '@/lib/documents/revise-document';
+import { latestRevision } from '../helpers/revisions';
 import { makeWorld } from '../helpers/world';
 
 const demo = parsePlainText(
@@ -31,10 +32,7 @@ describe('revisions', () => {
   it('follows edited, moved, split, merged and deleted paragraphs', async () => {
     const w = await makeWorld();
     const { id } = await createDocument(w.member.id, w.workspace.id, demo, 'text/plain');
-    const rev1 = await db().block.findMany({
-      where: { revision: { documentId: id } },
-      orderBy: { position: 'asc' },
-    });
+    const rev1 = (await latestRevision(id)).blocks;
     const annotate = async (i: number, quote: string, comment = false) => {
       const text = P[i]!;
       const start = text.indexOf(quote);
@@ -96,10 +94,8 @@ describe('revisions', () => {
     );
     expect(report.number).toBe(2);
 
-    const rev2 = await db().revision.findFirstOrThrow({
-      where: { documentId: id, number: 2 },
-      include: { blocks: { orderBy: { position: 'asc' } } },
-    });
+    const rev2 = await latestRevision(id);
+    expect(rev2.number).toBe(2);
     const keys2 = rev2.blocks.map((b) => b.key);
     // Paragraph keys: unchanged, edited and moved paragraphs keep theirs, so #p-<key> links keep working.
     expect(keys2[0]).toBe(rev1[0]!.key);
@@ -159,10 +155,7 @@ describe('revisions', () => {
       ],
     };
     const { id } = await createDocument(w.member.id, w.workspace.id, doc, 'text/plain');
-    const blocks = await db().block.findMany({
-      where: { revision: { documentId: id } },
-      orderBy: { position: 'asc' },
-    });
+    const { blocks } = await latestRevision(id);
     const { id: annotationId } = await createAnnotation(w.member.id, id, {
       blockKey: blocks[1]!.key,
       start: 2,
