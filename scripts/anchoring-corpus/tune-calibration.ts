@@ -91,14 +91,17 @@ export function anchorOutcomes(
   conf: (r: AnchorRow) => number,
   t: number,
 ): Outcome[] {
-  return rows.map((r) => ({
-    c: r.c,
-    doc: r.doc,
-    result:
-      r.start >= 0 && conf(r) >= t
-        ? { start: r.start, end: r.end, confidence: conf(r), method: r.method as 'exact' }
-        : null,
-  }));
+  return rows.map((r) => {
+    const confidence = r.start >= 0 ? conf(r) : 0;
+    return {
+      c: r.c,
+      doc: r.doc,
+      result:
+        r.start >= 0 && confidence >= t
+          ? { start: r.start, end: r.end, confidence, method: r.method as 'exact' }
+          : null,
+    };
+  });
 }
 
 /** Sweeps the orphan threshold over `rows` and chooses one (tune-choice.ts). */

@@ -26,11 +26,12 @@ export type Measured = {
 };
 
 export function measure(m: Metrics): Measured {
+  const c = cost(m);
   return {
-    cost: cost(m),
+    cost: c,
     good: good(m),
     rates: rates(m),
-    misses: cost(m) - FALSE_COST * m.falseAnchors,
+    misses: c - FALSE_COST * m.falseAnchors,
     falseAnchors: m.falseAnchors,
     cases: m.total,
   };
