@@ -13,6 +13,7 @@ import { db } from '@/lib/db/client';
 import { createDocument } from '@/lib/documents/create-document';
 import { lockForRevision } from '@/lib/documents/revision-lock';
 import { reviseDocument } from '@/lib/documents/revise-document';
+import { settledOrBlockedBy } from '../helpers/races';
 import { latestRevision } from '../helpers/revisions';
 import { makeWorld } from '../helpers/world';
 
@@ -25,22 +26,6 @@ const doc = {
     { type: 'paragraph' as const, text: 'Members asked for more data.', marks: [] },
   ],
 };
-
-/** Resolves once `write` has settled or some session waits for a lock the backend `pid` holds. */
-async function settledOrBlockedBy(write: Promise<unknown>, pid: number): Promise<void> {
-  let settled = false;
-  void write.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  for (let i = 0; i < 200 && !settled; i++) {
-    const [row] = await db().$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid))`;
-    if (row!.n > 0) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  if (!settled) throw new Error('the racing write neither finished nor waited for the revision');
-}
 
 /** A revision identical in text to the latest, written around `race` as reviseDocument would. */
 async function reviseAround(documentId: string, userId: string, race: () => Promise<unknown>) {

@@ -123,7 +123,9 @@ const isForeignKeyViolation = (err: unknown) => constraintViolation(err) === 'fo
 export async function editComment(userId: string, commentId: string, input: unknown, outer?: Tx) {
   const data = parseInput(editSchema, input);
   return inTransaction(outer, async (tx) => {
-    const { comment, annotation } = await commentFor(tx, userId, commentId, 'annotation:reply');
+    const { comment, annotation } = await commentFor(tx, userId, commentId, 'annotation:reply', {
+      lock: 'key share',
+    });
     authorize({ visible: true, allowed: comment.authorId === userId });
     const workspace = await tx.document.findUniqueOrThrow({
       where: { id: annotation.documentId },
@@ -172,10 +174,16 @@ export async function editComment(userId: string, commentId: string, input: unkn
   });
 }
 
-/** Soft delete: the placeholder keeps the thread's shape; a thread with nothing left disappears. */
-export async function deleteComment(userId: string, commentId: string) {
-  return db().$transaction(async (tx) => {
-    const { comment, annotation } = await commentFor(tx, userId, commentId, 'annotation:reply');
+/**
+ * Soft delete: the placeholder keeps the thread's shape; a thread with nothing left disappears.
+ * The thread is locked for the count, so two comments deleted at once cannot each leave the
+ * other behind as the thread's last and keep a thread of deleted comments.
+ */
+export async function deleteComment(userId: string, commentId: string, outer?: Tx) {
+  return inTransaction(outer, async (tx) => {
+    const { comment, annotation } = await commentFor(tx, userId, commentId, 'annotation:reply', {
+      lock: 'update',
+    });
     authorize({ visible: true, allowed: comment.authorId === userId });
     await tx.comment.update({ where: { id: commentId }, data: { deletedAt: new Date() } });
     const remaining = await tx.comment.count({
@@ -201,7 +209,9 @@ export async function deleteComment(userId: string, commentId: string) {
 /** Moderators hide (or unhide) a comment; its author and moderators still see it, marked hidden. */
 export async function setCommentHidden(userId: string, commentId: string, hidden: boolean) {
   return db().$transaction(async (tx) => {
-    const { annotation } = await commentFor(tx, userId, commentId, 'comment:hide');
+    const { annotation } = await commentFor(tx, userId, commentId, 'comment:hide', {
+      lock: 'key share',
+    });
     await tx.comment.update({
       where: { id: commentId },
       data: hidden

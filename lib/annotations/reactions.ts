@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db } from '../db/client';
+import { inTransaction, type Tx } from '../db/tx';
 import { parseInput } from '../http/validate';
 import { publishDocumentEvent } from '../documents/events';
 import { commentFor } from './access';
@@ -7,11 +7,21 @@ import { REACTIONS } from './threads';
 
 export const reactionSchema = z.object({ emoji: z.enum(REACTIONS) }).strict();
 
-/** Adds the user's reaction, or removes it when already there. */
-export async function toggleReaction(userId: string, commentId: string, input: unknown) {
+/**
+ * Adds the user's reaction, or removes it when already there. The comment is locked, so two
+ * toggles at once (a double click) run one after the other: the second takes back the first.
+ */
+export async function toggleReaction(
+  userId: string,
+  commentId: string,
+  input: unknown,
+  outer?: Tx,
+) {
   const { emoji } = parseInput(reactionSchema, input);
-  return db().$transaction(async (tx) => {
-    const { annotation } = await commentFor(tx, userId, commentId, 'annotation:reply');
+  return inTransaction(outer, async (tx) => {
+    const { annotation } = await commentFor(tx, userId, commentId, 'annotation:reply', {
+      lock: 'key share',
+    });
     const key = { commentId_userId_emoji: { commentId, userId, emoji } };
     const existing = await tx.reaction.findUnique({ where: key });
     if (existing) await tx.reaction.delete({ where: key });

@@ -20,7 +20,9 @@ export const reattachSchema = z
 export async function reattachAnnotation(userId: string, annotationId: string, input: unknown) {
   const data = parseInput(reattachSchema, input);
   return db().$transaction(async (tx) => {
-    const { annotation, actor } = await annotationFor(tx, userId, annotationId, 'annotation:read');
+    const { annotation, actor } = await annotationFor(tx, userId, annotationId, 'annotation:read', {
+      lock: 'key share',
+    });
     // Its author, or a moderator, may say where the words went.
     authorize({
       visible: true,

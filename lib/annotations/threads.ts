@@ -143,7 +143,9 @@ export async function updateThread(
 ) {
   const data = parseInput(updateThreadSchema, input);
   return inTransaction(outer, async (tx) => {
-    const { annotation, actor } = await annotationFor(tx, userId, annotationId, 'annotation:read');
+    const { annotation, actor } = await annotationFor(tx, userId, annotationId, 'annotation:read', {
+      lock: 'no key update',
+    });
     if (data.status)
       authorize({
         visible: true,
@@ -181,7 +183,9 @@ export async function updateThread(
 /** The author deletes a highlight or thread with everything in it. */
 export async function deleteThread(userId: string, annotationId: string) {
   return db().$transaction(async (tx) => {
-    const { annotation } = await annotationFor(tx, userId, annotationId, 'annotation:delete');
+    const { annotation } = await annotationFor(tx, userId, annotationId, 'annotation:delete', {
+      lock: 'update',
+    });
     await tx.annotation.delete({ where: { id: annotationId } });
     await publishDocumentEvent(tx, annotation.documentId, 'annotation.deleted', {
       annotationId,

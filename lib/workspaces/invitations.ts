@@ -152,9 +152,12 @@ export async function acceptInvitation(
         `This invitation is for ${inv.email}. Sign in with that address to accept it.`,
       );
     }
-    await tx.membership.create({
+    // Joined meanwhile (another invitation accepted at the same moment): nothing to add or count.
+    const { count } = await tx.membership.createMany({
       data: { workspaceId: inv.workspaceId, userId: user.id, role: inv.role },
+      skipDuplicates: true,
     });
+    if (count === 0) return { slug: inv.workspace.slug, alreadyMember: true };
     await tx.invitation.update({ where: { id: inv.id }, data: { uses: { increment: 1 } } });
     return { slug: inv.workspace.slug, alreadyMember: false };
   });

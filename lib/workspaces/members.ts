@@ -55,9 +55,10 @@ export async function changeMemberRole(
   authorize({ visible: true, allowed: workspacePolicy(actor, 'workspace:manage-members') });
   const { role } = parseInput(changeRoleSchema, input);
   return db().$transaction(async (tx) => {
-    const exists = await tx.membership.findUnique({
-      where: { workspaceId_userId: { workspaceId: workspace.id, userId: memberId } },
-    });
+    // Locked: a member removed meanwhile is NOT_FOUND here, not a vanished row at the update.
+    const [exists] = await tx.$queryRaw<{ role: string }[]>`
+      SELECT role::text FROM "Membership"
+       WHERE "workspaceId" = ${workspace.id} AND "userId" = ${memberId} FOR UPDATE`;
     if (!exists) throw new AppError('NOT_FOUND');
     if (role !== 'OWNER') await assertNotLastOwner(tx, workspace.id, memberId);
     return tx.membership.update({

@@ -1,0 +1,147 @@
+/**
+ * Writes racing a delete. Each write below reads what it acts on, and the delete commits between
+ * that read and the write (see helpers/races.ts). The write must then fail with a clear
+ * NOT_FOUND and change nothing — never an internal error from a vanished row — or, where the
+ * outcome is well defined (a reaction toggled twice, an invitation to a workspace one has just
+ * joined), give that outcome.
+ */
+import {
+  replyToThread,
+  deleteComment,
+  editComment,
+  setCommentHidden,
+} from '@/lib/annotations/comments';
+import { toggleReaction } from '@/lib/annotations/reactions';
+import { reattachAnnotation } from '@/lib/annotations/reattach';
+import { deleteThread, updateThread } from '@/lib/annotations/threads';
+import { db } from '@/lib/db/client';
+import type { Tx } from '@/lib/db/tx';
+import { toAppError } from '@/lib/errors/app-error';
+import { createInvitation, acceptInvitation } from '@/lib/workspaces/invitations';
+import { changeMemberRole } from '@/lib/workspaces/members';
+import { raceAgainst, type Outcome } from '../helpers/races';
+import { makeDocWorld } from '../helpers/world';
+
+afterAll(() => db().$disconnect());
+
+type DocWorld = Awaited<ReturnType<typeof makeDocWorld>>;
+
+/** The error code the API would answer with. */
+function failure(outcome: Outcome<unknown>): string {
+  if (outcome.ok) return 'succeeded';
+  return toAppError(outcome.error).code;
+}
+
+const body = (w: DocWorld, text: string) => w.paragraphDoc(text);
+
+describe('writes racing the deletion of their thread', () => {
+  const deleteTheThread = (w: DocWorld) => (tx: Tx) =>
+    tx.annotation.delete({ where: { id: w.shared.annotation.id } });
+
+  const writes: [string, (w: DocWorld) => Promise<unknown>][] = [
+    [
+      'resolving it',
+      (w) => updateThread(w.owner.id, w.shared.annotation.id, { status: 'RESOLVED' }),
+    ],
+    ['deleting it too', (w) => deleteThread(w.member.id, w.shared.annotation.id)],
+    ['replying', (w) => replyToThread(w.owner.id, w.shared.annotation.id, { body: body(w, 'Me') })],
+    [
+      'editing its comment',
+      (w) => editComment(w.member.id, w.shared.comment.id, { body: body(w, 'Edited'), version: 1 }),
+    ],
+    ['deleting its comment', (w) => deleteComment(w.member.id, w.shared.comment.id)],
+    ['hiding its comment', (w) => setCommentHidden(w.moderator.id, w.shared.comment.id, true)],
+    [
+      'reacting to its comment',
+      (w) => toggleReaction(w.owner.id, w.shared.comment.id, { emoji: '👍' }),
+    ],
+    [
+      're-attaching it',
+      (w) =>
+        reattachAnnotation(w.member.id, w.shared.annotation.id, {
+          blockKey: 'beta0002',
+          start: 0,
+          end: 7,
+        }),
+    ],
+  ];
+
+  it.each(writes)('%s fails as NOT_FOUND and leaves nothing behind', async (_name, write) => {
+    const w = await makeDocWorld();
+    const outcome = await raceAgainst(deleteTheThread(w), () => write(w));
+    expect(failure(outcome)).toBe('NOT_FOUND');
+    const annotationId = w.shared.annotation.id;
+    expect(await db().annotation.count({ where: { id: annotationId } })).toBe(0);
+    expect(await db().comment.count({ where: { annotationId } })).toBe(0);
+    expect(await db().annotationAnchor.count({ where: { annotationId } })).toBe(0);
+    expect(await db().reaction.count({ where: { commentId: w.shared.comment.id } })).toBe(0);
+  });
+});
+
+describe('writes racing the deletion of a comment', () => {
+  it('an edit of a comment deleted meanwhile is NOT_FOUND, not a version conflict', async () => {
+    const w = await makeDocWorld();
+    await replyToThread(w.owner.id, w.shared.annotation.id, { body: body(w, 'Keeps the thread') });
+    const outcome = await raceAgainst(
+      (tx) =>
+        tx.comment.update({ where: { id: w.shared.comment.id }, data: { deletedAt: new Date() } }),
+      () => editComment(w.member.id, w.shared.comment.id, { body: body(w, 'Edited'), version: 1 }),
+    );
+    expect(failure(outcome)).toBe('NOT_FOUND');
+    const comment = await db().comment.findUniqueOrThrow({ where: { id: w.shared.comment.id } });
+    expect(comment).toMatchObject({ version: 1, bodyText: 'Who attended?' });
+    expect(await db().commentRevision.count({ where: { commentId: comment.id } })).toBe(0);
+  });
+
+  it('deleting the last two comments of a thread at once deletes the thread', async () => {
+    const w = await makeDocWorld();
+    const reply = (await replyToThread(w.member.id, w.shared.annotation.id, {
+      body: body(w, 'Second thoughts'),
+    })) as { id: string };
+    const outcome = await raceAgainst(
+      (tx) => deleteComment(w.member.id, w.shared.comment.id, tx),
+      () => deleteComment(w.member.id, reply.id),
+    );
+    expect(outcome).toEqual({ ok: true, value: { threadDeleted: true } });
+    expect(await db().annotation.count({ where: { id: w.shared.annotation.id } })).toBe(0);
+  });
+});
+
+describe('membership writes racing each other', () => {
+  it('changing the role of a member removed meanwhile is NOT_FOUND', async () => {
+    const w = await makeDocWorld();
+    const outcome = await raceAgainst(
+      (tx) =>
+        tx.membership.deleteMany({ where: { workspaceId: w.workspace.id, userId: w.member.id } }),
+      () => changeMemberRole(w.owner.id, w.workspace.slug, w.member.id, { role: 'MODERATOR' }),
+    );
+    expect(failure(outcome)).toBe('NOT_FOUND');
+    expect(await db().membership.count({ where: { userId: w.member.id } })).toBe(0);
+  });
+
+  it('accepting an invitation to a workspace one joined meanwhile says so and uses nothing', async () => {
+    const w = await makeDocWorld();
+    const { token, invitation } = await createInvitation(w.owner.id, w.workspace.slug, {});
+    const outcome = await raceAgainst(
+      (tx) =>
+        tx.membership.create({
+          data: { workspaceId: w.workspace.id, userId: w.outsider.id, role: 'MEMBER' },
+        }),
+      () => acceptInvitation(w.outsider, token),
+    );
+    expect(outcome).toEqual({ ok: true, value: { slug: w.workspace.slug, alreadyMember: true } });
+    const used = await db().invitation.findUniqueOrThrow({ where: { id: invitation.id } });
+    expect(used.uses).toBe(0);
+  });
+});
+
+describe('reactions toggled twice at once', () => {
+  it('the second toggle takes back the first', async () => {
+    const w = await makeDocWorld();
+    const toggle = (tx?: Tx) =>
+      toggleReaction(w.owner.id, w.shared.comment.id, { emoji: '🎯' }, tx);
+    const outcome = await raceAgainst(toggle, () => toggle());
+    expect(outcome).toEqual({ ok: true, value: { emoji: '🎯', reacted: false } });
+    expect(await db().reaction.count({ where: { commentId: w.shared.comment.id } })).toBe(0);
+  });
+});
