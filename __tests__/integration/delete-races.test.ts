@@ -15,6 +15,7 @@ import { toggleReaction } from '@/lib/annotations/reactions';
 import { reattachAnnotation } from '@/lib/annotations/reattach';
 import { deleteThread, updateThread } from '@/lib/annotations/threads';
 import { db } from '@/lib/db/client';
+import { reviseDocument } from '@/lib/documents/revise-document';
 import type { Tx } from '@/lib/db/tx';
 import { toAppError } from '@/lib/errors/app-error';
 import { createInvitation, acceptInvitation } from '@/lib/workspaces/invitations';
@@ -34,10 +35,10 @@ function failure(outcome: Outcome<unknown>): string {
 
 const body = (w: DocWorld, text: string) => w.paragraphDoc(text);
 
-describe('writes racing the deletion of their thread', () => {
-  const deleteTheThread = (w: DocWorld) => (tx: Tx) =>
-    tx.annotation.delete({ where: { id: w.shared.annotation.id } });
+const deleteTheThread = (w: DocWorld) => (tx: Tx) =>
+  tx.annotation.delete({ where: { id: w.shared.annotation.id } });
 
+describe('writes racing the deletion of their thread', () => {
   const writes: [string, (w: DocWorld) => Promise<unknown>][] = [
     [
       'resolving it',
@@ -75,6 +76,22 @@ describe('writes racing the deletion of their thread', () => {
     expect(await db().comment.count({ where: { annotationId } })).toBe(0);
     expect(await db().annotationAnchor.count({ where: { annotationId } })).toBe(0);
     expect(await db().reaction.count({ where: { commentId: w.shared.comment.id } })).toBe(0);
+  });
+});
+
+describe('a revision racing the deletion of a thread', () => {
+  it('is written, without the deleted thread', async () => {
+    const w = await makeDocWorld();
+    const blocks = w.blocks.map((b) => ({ type: 'paragraph' as const, text: b.text, marks: [] }));
+    const outcome = await raceAgainst(deleteTheThread(w), () =>
+      reviseDocument(w.owner.id, w.document.id, { title: 'Statement', blocks }, 'text/plain'),
+    );
+    expect(outcome).toMatchObject({ ok: true, value: { number: 2 } });
+    const anchors = await db().annotationAnchor.findMany({
+      where: { revision: { documentId: w.document.id, number: 2 } },
+      select: { annotationId: true, status: true },
+    });
+    expect(anchors).toEqual([{ annotationId: w.secret.annotation.id, status: 'UNCHANGED' }]);
   });
 });
 

@@ -16,6 +16,21 @@ export async function lockForRevision(tx: Tx, documentId: string): Promise<void>
 }
 
 /**
+ * The annotations anchored on `revisionId`, locked so that none is deleted before this
+ * transaction ends: a revision carries every one of them to the new revision, and an anchor for
+ * a thread deleted meanwhile would fail the whole revision. A delete that came first has
+ * committed by the time this returns; one that comes later waits for the revision.
+ */
+export async function holdAnnotationsOf(tx: Tx, revisionId: string): Promise<void> {
+  await tx.$queryRaw`
+    SELECT count(*)::int AS n FROM (
+      SELECT a.id FROM "Annotation" a
+        JOIN "AnnotationAnchor" aa ON aa."annotationId" = a.id
+       WHERE aa."revisionId" = ${revisionId}
+         FOR KEY SHARE OF a) held`;
+}
+
+/**
  * Shared: the latest revision stays the latest until this transaction ends. Call it before
  * reading the latest revision. KEY SHARE conflicts only with the revision's FOR UPDATE, so
  * annotation writers never wait for each other or for a rename.
