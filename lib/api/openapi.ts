@@ -169,7 +169,7 @@ export function openApiDocument(serverUrl: string) {
       post: {
         summary: 'Create a workspace',
         requestBody: body(createWorkspaceSchema),
-        responses: ok(r.workspace, 'The workspace', [400, 403, 413, 415], '201'),
+        responses: ok(r.workspace, 'The workspace', [400, 403, 409, 413, 415], '201'),
       },
     },
     '/workspaces/{id}': {

@@ -1,6 +1,7 @@
 /** Personal API tokens for /api/v1: shown once, stored hashed, scoped, revocable. */
 import { z } from 'zod';
 import { db } from '../db/client';
+import { lockUserForQuota } from '../db/quota';
 import { AppError } from '../errors/app-error';
 import { parseInput } from '../http/validate';
 import { hashToken, newSecretToken } from './tokens';
@@ -40,6 +41,7 @@ export async function createApiToken(
   const data = parseInput(createTokenSchema, input);
   const { token, hash } = newSecretToken(API_TOKEN_PREFIX);
   return db().$transaction(async (tx) => {
+    await lockUserForQuota(tx, userId);
     const count = await tx.apiToken.count({ where: { userId, revokedAt: null } });
     if (count >= MAX_TOKENS_PER_USER) {
       throw new AppError('CONFLICT', `You can have at most ${MAX_TOKENS_PER_USER} active tokens.`);

@@ -2,6 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { db } from '../db/client';
+import { lockUserForQuota } from '../db/quota';
+import { AppError } from '../errors/app-error';
 import { parseInput } from '../http/validate';
 import { authorize, workspacePolicy } from '../policies';
 import { actorIn } from './actor';
@@ -24,11 +26,22 @@ function slugFor(name: string): string {
   return `${base || 'workspace'}-${randomBytes(3).toString('hex')}`;
 }
 
+/** A new workspace owned by its creator; one owns at most MAX_WORKSPACES_PER_USER. */
 export async function createWorkspace(userId: string, input: unknown) {
   const { name } = parseInput(createWorkspaceSchema, input);
-  return db().workspace.create({
-    data: { name, slug: slugFor(name), memberships: { create: { userId, role: 'OWNER' } } },
-    select: { id: true, slug: true, name: true },
+  return db().$transaction(async (tx) => {
+    await lockUserForQuota(tx, userId);
+    const owned = await tx.membership.count({ where: { userId, role: 'OWNER' } });
+    if (owned >= MAX_WORKSPACES_PER_USER) {
+      throw new AppError(
+        'CONFLICT',
+        `You can own at most ${MAX_WORKSPACES_PER_USER} workspaces. Make someone else the owner of one you no longer need, then leave it.`,
+      );
+    }
+    return tx.workspace.create({
+      data: { name, slug: slugFor(name), memberships: { create: { userId, role: 'OWNER' } } },
+      select: { id: true, slug: true, name: true },
+    });
   });
 }
 
