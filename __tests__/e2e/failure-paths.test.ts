@@ -1,5 +1,12 @@
+import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { browserForFile, openDemoDocument, seriousA11yViolations, signIn } from './setup/browser';
+import {
+  baseUrl,
+  browserForFile,
+  openDemoDocument,
+  seriousA11yViolations,
+  signIn,
+} from './setup/browser';
 
 const browser = browserForFile();
 
@@ -114,5 +121,57 @@ describe('failure paths while writing', () => {
       .waitFor({ state: 'detached' });
     await reader.close();
     await writer.close();
+  });
+});
+
+/** Runs `sql` against the database the server under test uses. */
+async function onServerDatabase(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('failure paths while reading', () => {
+  it('an unknown or private document is a calm 404 page that does not say which', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, 'bob@example.com');
+    const response = await page.goto(`${baseUrl()}/d/no-such-document`);
+    expect(response?.status()).toBe(404);
+    await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+    await page.getByRole('link', { name: 'Your workspaces' }).waitFor();
+    expect(await page.title()).toMatch(/Not found/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('a page the server cannot render says so, hides the cause, and recovers on Try again', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, 'bob@example.com');
+    const id = await openDemoDocument(page);
+    // The reader's query fails as it would on a broken database; the layout's queries do not.
+    await onServerDatabase('ALTER TABLE "Block" RENAME TO "Block_away"');
+    try {
+      await page.goto(`${baseUrl()}/d/${id}`);
+      const heading = page.getByRole('heading', { name: 'This page could not be shown' });
+      await heading.waitFor();
+      // Focus moves to the message, and nothing of the server's error reaches the page.
+      expect(await heading.evaluate((h) => h === document.activeElement)).toBe(true);
+      const text = await page.locator('body').innerText();
+      expect(text).not.toMatch(/Block|relation|prisma|stack/i);
+      expect(text).toMatch(/Reference for a report: \w+/);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    } finally {
+      await onServerDatabase('ALTER TABLE "Block_away" RENAME TO "Block"');
+    }
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('[data-block-text]').first().waitFor();
+    await page.getByRole('heading', { name: 'This page could not be shown' }).waitFor({
+      state: 'detached',
+    });
+    await context.close();
   });
 });

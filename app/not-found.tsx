@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+export const metadata: Metadata = { title: 'Not found' };
+
+/**
+ * Every 404 — an unknown address, or a document, thread or workspace the reader may not see. It
+ * does not say which: a private document must look exactly like one that does not exist.
+ */
+export default function NotFound() {
+  return (
+    <div className="page">
+      {/* A page that calls notFound() keeps its own metadata title; this one says what it is. */}
+      <title>Not found · Closeread</title>
+      <h1>Not found</h1>
+      <p>
+        There is nothing here, or it is in a workspace you are not a member of. If someone sent you
+        this link, ask them for an invitation to their workspace.
+      </p>
+      <p>
+        <Link href="/">Your workspaces</Link>
+      </p>
+    </div>
+  );
+}
