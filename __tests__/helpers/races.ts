@@ -26,12 +26,15 @@ export async function settledOrBlockedBy(write: Promise<unknown>, pid: number): 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /**
- * Runs `first` in a transaction, then `race` while that transaction is still open; commits once
- * `race` has settled or waits for it; returns how `race` ended.
+ * Runs `first` in a transaction, then `race` while that transaction is still open; once `race`
+ * has settled or waits for it, runs `thenFirst` (more of the first transaction's work, e.g. a
+ * lock it takes last) and commits; returns how `race` ended. The first transaction must
+ * complete: a deadlock between the two fails the test whichever side PostgreSQL aborts.
  */
 export async function raceAgainst<T>(
   first: (tx: Tx) => Promise<unknown>,
   race: () => Promise<T>,
+  thenFirst?: (tx: Tx) => Promise<unknown>,
 ): Promise<Outcome<T>> {
   let write: Promise<T> | undefined;
   await db().$transaction(async (tx) => {
@@ -39,6 +42,7 @@ export async function raceAgainst<T>(
     const [me] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
     write = race();
     await settledOrBlockedBy(write, me!.pid);
+    if (thenFirst) await thenFirst(tx);
   });
   return write!.then(
     (value) => ({ ok: true as const, value }),

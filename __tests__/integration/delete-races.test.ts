@@ -35,8 +35,9 @@ function failure(outcome: Outcome<unknown>): string {
 
 const body = (w: DocWorld, text: string) => w.paragraphDoc(text);
 
+/** Its author deletes the shared thread, in the racing test's first transaction. */
 const deleteTheThread = (w: DocWorld) => (tx: Tx) =>
-  tx.annotation.delete({ where: { id: w.shared.annotation.id } });
+  deleteThread(w.member.id, w.shared.annotation.id, tx);
 
 describe('writes racing the deletion of their thread', () => {
   const writes: [string, (w: DocWorld) => Promise<unknown>][] = [
@@ -79,6 +80,48 @@ describe('writes racing the deletion of their thread', () => {
   });
 });
 
+describe('deletes racing a reply in flight', () => {
+  // A reply is one statement: it records the document's activity (locking the document's row,
+  // when the last activity is a few seconds old) and then its foreign key takes a share lock on
+  // the thread. A delete that locked the thread first and then waited for the document's row
+  // would deadlock with it.
+  const replyInFlight = async (w: DocWorld) => {
+    await db().document.update({
+      where: { id: w.document.id },
+      data: { lastActivityAt: new Date(Date.now() - 3_600_000) },
+    });
+    return replyStatement(w);
+  };
+  const replyStatement = (w: DocWorld) => ({
+    first: (tx: Tx) =>
+      tx.$executeRaw`UPDATE "Document" SET "lastActivityAt" = now() WHERE id = ${w.document.id}`,
+    last: (tx: Tx) =>
+      tx.$queryRaw`SELECT id FROM "Annotation" WHERE id = ${w.shared.annotation.id} FOR KEY SHARE`,
+  });
+
+  it('deleting the thread waits for the reply instead of deadlocking', async () => {
+    const w = await makeDocWorld();
+    const reply = await replyInFlight(w);
+    const outcome = await raceAgainst(
+      reply.first,
+      () => deleteThread(w.member.id, w.shared.annotation.id),
+      reply.last,
+    );
+    expect(outcome).toEqual({ ok: true, value: { deleted: true } });
+  });
+
+  it('deleting the only comment of a thread waits for the reply instead of deadlocking', async () => {
+    const w = await makeDocWorld();
+    const reply = await replyInFlight(w);
+    const outcome = await raceAgainst(
+      reply.first,
+      () => deleteComment(w.member.id, w.shared.comment.id),
+      reply.last,
+    );
+    expect(outcome).toEqual({ ok: true, value: { threadDeleted: true } });
+  });
+});
+
 describe('a revision racing the deletion of a thread', () => {
   it('is written, without the deleted thread', async () => {
     const w = await makeDocWorld();
@@ -100,8 +143,7 @@ describe('writes racing the deletion of a comment', () => {
     const w = await makeDocWorld();
     await replyToThread(w.owner.id, w.shared.annotation.id, { body: body(w, 'Keeps the thread') });
     const outcome = await raceAgainst(
-      (tx) =>
-        tx.comment.update({ where: { id: w.shared.comment.id }, data: { deletedAt: new Date() } }),
+      (tx) => deleteComment(w.member.id, w.shared.comment.id, tx),
       () => editComment(w.member.id, w.shared.comment.id, { body: body(w, 'Edited'), version: 1 }),
     );
     expect(failure(outcome)).toBe('NOT_FOUND');

@@ -9,23 +9,24 @@ import {
 } from '../policies';
 
 /**
- * The row lock a writer takes on the annotation it checked, so that what it checked still holds
- * when it writes, until it commits. A delete that commits between a check and a write otherwise
- * surfaces as a vanished row; with the lock, the delete either commits first (the writer then
- * finds nothing: NOT_FOUND) or waits for the writer.
- * - `key share`: the annotation is not deleted meanwhile (adding to or changing its comments).
- * - `no key update`: also one such change of the annotation itself at a time (resolve, tags,
- *   visibility), without holding up replies.
- * - `update`: nothing else touches it (deleting the thread, or a comment that may be its last).
- * Locks are taken annotation first, then comment, everywhere, so two writers cannot deadlock.
+ * Writers of a thread lock its document's row (`FOR NO KEY UPDATE`) before they check anything,
+ * and check after the lock, so what they checked holds until they commit:
+ * - a thread or comment deleted meanwhile is NOT_FOUND, not a vanished row at the write;
+ * - thread writes on one document take turns, so two comments deleted at once cannot each leave
+ *   the other as the thread's last, and a double-clicked reaction toggles twice;
+ * - the document's row comes first for everyone: a reply's single statement locks it (recording
+ *   the document's activity) before its foreign key share-locks the thread, and a revision holds
+ *   it before anything else. A writer that locked the thread first and then waited for the
+ *   document would deadlock with either.
+ * Writers on different documents, and readers, are not held up. Returns nothing when the
+ * annotation does not exist (the check that follows then says NOT_FOUND).
  */
-export type AnnotationLock = 'key share' | 'no key update' | 'update';
-
-const LOCK_CLAUSE: Record<AnnotationLock, Prisma.Sql> = {
-  'key share': Prisma.sql`FOR KEY SHARE OF a`,
-  'no key update': Prisma.sql`FOR NO KEY UPDATE OF a`,
-  update: Prisma.sql`FOR UPDATE OF a`,
-};
+async function lockDocumentOf(tx: Tx, annotationId: string): Promise<void> {
+  await tx.$queryRaw`
+    SELECT d.id FROM "Annotation" a JOIN "Document" d ON d.id = a."documentId"
+     WHERE a.id = ${annotationId}
+       FOR NO KEY UPDATE OF d`;
+}
 
 type AnnotationAccessRow = {
   id: string;
@@ -44,15 +45,15 @@ type AnnotationAccessRow = {
  * Loads an annotation with the actor's role, checking visibility and the action. One query (the
  * annotation, its document's workspace and the user's membership): every thread action and
  * every posted comment starts here. `thread: true` adds the thread's size and participants
- * (posting a reply needs both) to the same query. `lock` (inside a transaction) locks the
- * annotation's row in that query; see `AnnotationLock`.
+ * (posting a reply needs both) to the same query. `forWrite` (inside a transaction) first
+ * locks the document's row: see `lockDocumentOf`.
  */
 export async function annotationFor(
   tx: Db | Tx,
   userId: string,
   annotationId: string,
   action: AnnotationAction,
-  options: { thread?: boolean; lock?: AnnotationLock } = {},
+  options: { thread?: boolean; forWrite?: boolean } = {},
 ) {
   const thread = options.thread
     ? Prisma.sql`,
@@ -60,14 +61,14 @@ export async function annotationFor(
       ARRAY(SELECT DISTINCT c."authorId" FROM "Comment" c
              WHERE c."annotationId" = a.id AND c."deletedAt" IS NULL) AS participants`
     : Prisma.empty;
+  if (options.forWrite) await lockDocumentOf(tx as Tx, annotationId);
   const [row] = await tx.$queryRaw<AnnotationAccessRow[]>`
     SELECT a.id, a."documentId", a."authorId", a.visibility::text AS visibility,
            a.status::text AS status, d."workspaceId", m.role::text AS role ${thread}
       FROM "Annotation" a
       JOIN "Document" d ON d.id = a."documentId"
       LEFT JOIN "Membership" m ON m."workspaceId" = d."workspaceId" AND m."userId" = ${userId}
-     WHERE a.id = ${annotationId}
-     ${options.lock ? LOCK_CLAUSE[options.lock] : Prisma.empty}`;
+     WHERE a.id = ${annotationId}`;
   const annotation = row
     ? {
         id: row.id,
@@ -104,41 +105,28 @@ const commentColumns = {
 } as const;
 
 /**
- * Loads a comment (not deleted) and its annotation, checking visibility. With `lock`, the
- * annotation is locked (see `AnnotationLock`) and then the comment (`FOR NO KEY UPDATE`: one
- * writer of it at a time), and the comment is read under the lock — so a comment deleted while
- * this waited is NOT_FOUND, and what is returned stays true until the transaction ends.
+ * Loads a comment (not deleted) and its annotation, checking visibility. With `forWrite`, the
+ * document's row is locked first (`lockDocumentOf`) and both are read under the lock.
  */
 export async function commentFor(
   tx: Tx,
   userId: string,
   commentId: string,
   action: AnnotationAction,
-  options: { lock?: AnnotationLock } = {},
+  options: { forWrite?: boolean } = {},
 ) {
-  const found = await tx.comment.findUnique({
-    where: { id: commentId },
-    select: options.lock ? { annotationId: true, deletedAt: true } : commentColumns,
-  });
-  if (!found || found.deletedAt) authorize({ visible: false, allowed: false });
-  const { annotation, actor } = await annotationFor(
-    tx,
-    userId,
-    found!.annotationId,
-    action,
-    options,
-  );
-  if (!options.lock) return { comment: found as CommentRow, annotation, actor };
-  const [live] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Comment"
-     WHERE id = ${commentId} AND "annotationId" = ${annotation.id} AND "deletedAt" IS NULL
-       FOR NO KEY UPDATE`;
-  if (!live) authorize({ visible: false, allowed: false });
-  const comment = await tx.comment.findUniqueOrThrow({
+  if (options.forWrite) {
+    const located = await tx.comment.findUnique({
+      where: { id: commentId },
+      select: { annotationId: true },
+    });
+    if (located) await lockDocumentOf(tx, located.annotationId);
+  }
+  const comment = await tx.comment.findUnique({
     where: { id: commentId },
     select: commentColumns,
   });
-  return { comment, annotation, actor };
+  if (!comment || comment.deletedAt) authorize({ visible: false, allowed: false });
+  const { annotation, actor } = await annotationFor(tx, userId, comment!.annotationId, action);
+  return { comment: comment!, annotation, actor };
 }
-
-type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentColumns }>;

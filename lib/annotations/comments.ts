@@ -124,7 +124,7 @@ export async function editComment(userId: string, commentId: string, input: unkn
   const data = parseInput(editSchema, input);
   return inTransaction(outer, async (tx) => {
     const { comment, annotation } = await commentFor(tx, userId, commentId, 'annotation:reply', {
-      lock: 'key share',
+      forWrite: true,
     });
     authorize({ visible: true, allowed: comment.authorId === userId });
     const workspace = await tx.document.findUniqueOrThrow({
@@ -176,13 +176,13 @@ export async function editComment(userId: string, commentId: string, input: unkn
 
 /**
  * Soft delete: the placeholder keeps the thread's shape; a thread with nothing left disappears.
- * The thread is locked for the count, so two comments deleted at once cannot each leave the
- * other behind as the thread's last and keep a thread of deleted comments.
+ * Thread writes on a document take turns (`forWrite`), so two comments deleted at once cannot
+ * each leave the other behind as the thread's last and keep a thread of deleted comments.
  */
 export async function deleteComment(userId: string, commentId: string, outer?: Tx) {
   return inTransaction(outer, async (tx) => {
     const { comment, annotation } = await commentFor(tx, userId, commentId, 'annotation:reply', {
-      lock: 'update',
+      forWrite: true,
     });
     authorize({ visible: true, allowed: comment.authorId === userId });
     await tx.comment.update({ where: { id: commentId }, data: { deletedAt: new Date() } });
@@ -210,7 +210,7 @@ export async function deleteComment(userId: string, commentId: string, outer?: T
 export async function setCommentHidden(userId: string, commentId: string, hidden: boolean) {
   return db().$transaction(async (tx) => {
     const { annotation } = await commentFor(tx, userId, commentId, 'comment:hide', {
-      lock: 'key share',
+      forWrite: true,
     });
     await tx.comment.update({
       where: { id: commentId },

@@ -8,8 +8,9 @@ import { REACTIONS } from './threads';
 export const reactionSchema = z.object({ emoji: z.enum(REACTIONS) }).strict();
 
 /**
- * Adds the user's reaction, or removes it when already there. The comment is locked, so two
- * toggles at once (a double click) run one after the other: the second takes back the first.
+ * Adds the user's reaction, or removes it when already there. Thread writes take turns
+ * (`forWrite`), so two toggles at once (a double click) run one after the other: the second
+ * takes back the first.
  */
 export async function toggleReaction(
   userId: string,
@@ -20,7 +21,7 @@ export async function toggleReaction(
   const { emoji } = parseInput(reactionSchema, input);
   return inTransaction(outer, async (tx) => {
     const { annotation } = await commentFor(tx, userId, commentId, 'annotation:reply', {
-      lock: 'key share',
+      forWrite: true,
     });
     const key = { commentId_userId_emoji: { commentId, userId, emoji } };
     const existing = await tx.reaction.findUnique({ where: key });

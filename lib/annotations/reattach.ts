@@ -21,7 +21,7 @@ export async function reattachAnnotation(userId: string, annotationId: string, i
   const data = parseInput(reattachSchema, input);
   return db().$transaction(async (tx) => {
     const { annotation, actor } = await annotationFor(tx, userId, annotationId, 'annotation:read', {
-      lock: 'key share',
+      forWrite: true,
     });
     // Its author, or a moderator, may say where the words went.
     authorize({

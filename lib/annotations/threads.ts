@@ -144,7 +144,7 @@ export async function updateThread(
   const data = parseInput(updateThreadSchema, input);
   return inTransaction(outer, async (tx) => {
     const { annotation, actor } = await annotationFor(tx, userId, annotationId, 'annotation:read', {
-      lock: 'no key update',
+      forWrite: true,
     });
     if (data.status)
       authorize({
@@ -181,10 +181,10 @@ export async function updateThread(
 }
 
 /** The author deletes a highlight or thread with everything in it. */
-export async function deleteThread(userId: string, annotationId: string) {
-  return db().$transaction(async (tx) => {
+export async function deleteThread(userId: string, annotationId: string, outer?: Tx) {
+  return inTransaction(outer, async (tx) => {
     const { annotation } = await annotationFor(tx, userId, annotationId, 'annotation:delete', {
-      lock: 'update',
+      forWrite: true,
     });
     await tx.annotation.delete({ where: { id: annotationId } });
     await publishDocumentEvent(tx, annotation.documentId, 'annotation.deleted', {
