@@ -109,6 +109,8 @@ describe('reading the demo document', () => {
     const context = await browser.newContext();
     const page = await signIn(context, 'bob@example.com');
     const id = await openDemoDocument(page);
+    // The tab (and a screen reader's page announcement) names the document.
+    expect(await page.title()).toMatch(/^The Standing Committee .* · Closeread$/);
     const html = await (await page.request.get(`${baseUrl()}/d/${id}`)).text();
     const count = (phrase: string) => html.split(phrase).length - 1;
     expect(count('presided over the meeting and delivered an important speech')).toBe(1);
