@@ -105,6 +105,19 @@ describe('reading the demo document', () => {
     await withJs.close();
   });
 
+  it('the pages of a document name it in their titles; a document one may not read does not', async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, 'bob@example.com');
+    const id = await openDemoDocument(page);
+    await page.goto(`${baseUrl()}/d/${id}/history`);
+    expect(await page.title()).toMatch(/^What changed — The Standing Committee .* · Closeread$/);
+    await page.goto(`${baseUrl()}/d/${id}/export`);
+    expect(await page.title()).toMatch(/^Export — The Standing Committee .* · Closeread$/);
+    await page.goto(`${baseUrl()}/d/no-such-document/export`);
+    expect(await page.title()).toBe('Not found · Closeread');
+    await context.close();
+  });
+
   it('the page carries the reading text once: in its HTML, not again in React’s payload', async () => {
     const context = await browser.newContext();
     const page = await signIn(context, 'bob@example.com');

@@ -6,11 +6,10 @@ import { ReaderText } from '@/components/reader/reader-text';
 import { ReaderIsland } from '@/components/reader/reader-island';
 import { ThreadSummary } from '@/components/reader/thread-summary';
 import { requirePageUser } from '@/lib/auth/require-page-user';
-import { currentUser } from '@/lib/auth/session';
-import { documentTitleFor } from '@/lib/documents/access';
 import { getReaderView } from '@/lib/documents/get-reader';
 import { readerFilterSchema } from '@/lib/documents/reader-filter';
 import { orNotFound } from '@/lib/http/page-errors';
+import { documentMetadata } from './document-metadata';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,15 +17,12 @@ const THREADS_SHOWN = 200;
 const ALL_THREADS = Number.POSITIVE_INFINITY;
 
 /** The tab and the screen reader's page announcement name the document being read. */
-export async function generateMetadata({
+export function generateMetadata({
   params,
 }: {
   params: Promise<{ id: string }>;
 }): Promise<Metadata> {
-  const { id } = await params;
-  const user = await currentUser();
-  const title = user ? await documentTitleFor(user.id, id) : null;
-  return { title: title ?? 'Reader' };
+  return documentMetadata(params);
 }
 
 export default async function ReaderPage({

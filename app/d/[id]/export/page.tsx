@@ -4,8 +4,15 @@ import { EXPORT_CHOICES, exportUrl } from '@/components/export/export-formats';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { getDocumentDetails } from '@/lib/documents/manage-document';
 import { orNotFound } from '@/lib/http/page-errors';
+import { documentMetadata } from '../document-metadata';
 
-export const metadata: Metadata = { title: 'Export' };
+export function generateMetadata({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> {
+  return documentMetadata(params, 'Export');
+}
 export const dynamic = 'force-dynamic';
 
 export default async function ExportPage({ params }: { params: Promise<{ id: string }> }) {

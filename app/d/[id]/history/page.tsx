@@ -4,8 +4,15 @@ import { z } from 'zod';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { revisionChanges } from '@/lib/documents/history';
 import { orNotFound } from '@/lib/http/page-errors';
+import { documentMetadata } from '../document-metadata';
 
-export const metadata: Metadata = { title: 'What changed' };
+export function generateMetadata({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> {
+  return documentMetadata(params, 'What changed');
+}
 export const dynamic = 'force-dynamic';
 
 const querySchema = z.object({ rev: z.coerce.number().int().min(1).optional().catch(undefined) });

@@ -4,8 +4,15 @@ import { DocumentUploadForm } from '@/components/document-upload-form';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { getDocumentDetails } from '@/lib/documents/manage-document';
 import { orNotFound } from '@/lib/http/page-errors';
+import { documentMetadata } from '../document-metadata';
 
-export const metadata: Metadata = { title: 'Upload a new version' };
+export function generateMetadata({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> {
+  return documentMetadata(params, 'Upload a new version');
+}
 export const dynamic = 'force-dynamic';
 
 export default async function RevisePage({ params }: { params: Promise<{ id: string }> }) {

@@ -4,8 +4,15 @@ import { ShareForm } from '@/components/share-form';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { getReaderView } from '@/lib/documents/get-reader';
 import { orNotFound } from '@/lib/http/page-errors';
+import { documentMetadata } from '../document-metadata';
 
-export const metadata: Metadata = { title: 'Share' };
+export function generateMetadata({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}): Promise<Metadata> {
+  return documentMetadata(params, 'Share');
+}
 export const dynamic = 'force-dynamic';
 
 export default async function SharePage({ params }: { params: Promise<{ id: string }> }) {
