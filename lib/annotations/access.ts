@@ -7,26 +7,7 @@ import {
   type AnnotationAction,
   type Role,
 } from '../policies';
-
-/**
- * Writers of a thread lock its document's row (`FOR NO KEY UPDATE`) before they check anything,
- * and check after the lock, so what they checked holds until they commit:
- * - a thread or comment deleted meanwhile is NOT_FOUND, not a vanished row at the write;
- * - thread writes on one document take turns, so two comments deleted at once cannot each leave
- *   the other as the thread's last, and a double-clicked reaction toggles twice;
- * - the document's row comes first for everyone: a reply's single statement locks it (recording
- *   the document's activity) before its foreign key share-locks the thread, and a revision holds
- *   it before anything else. A writer that locked the thread first and then waited for the
- *   document would deadlock with either.
- * Writers on different documents, and readers, are not held up. Returns nothing when the
- * annotation does not exist (the check that follows then says NOT_FOUND).
- */
-async function lockDocumentOf(tx: Tx, annotationId: string): Promise<void> {
-  await tx.$queryRaw`
-    SELECT d.id FROM "Annotation" a JOIN "Document" d ON d.id = a."documentId"
-     WHERE a.id = ${annotationId}
-       FOR NO KEY UPDATE OF d`;
-}
+import { lockDocumentForThreadWrite } from '../documents/revision-lock';
 
 type AnnotationAccessRow = {
   id: string;
@@ -46,7 +27,7 @@ type AnnotationAccessRow = {
  * annotation, its document's workspace and the user's membership): every thread action and
  * every posted comment starts here. `thread: true` adds the thread's size and participants
  * (posting a reply needs both) to the same query. `forWrite` (inside a transaction) first
- * locks the document's row: see `lockDocumentOf`.
+ * locks the document's row: see `lockDocumentForThreadWrite`.
  */
 export async function annotationFor(
   tx: Db | Tx,
@@ -61,7 +42,7 @@ export async function annotationFor(
       ARRAY(SELECT DISTINCT c."authorId" FROM "Comment" c
              WHERE c."annotationId" = a.id AND c."deletedAt" IS NULL) AS participants`
     : Prisma.empty;
-  if (options.forWrite) await lockDocumentOf(tx as Tx, annotationId);
+  if (options.forWrite) await lockDocumentForThreadWrite(tx as Tx, { annotationId });
   const [row] = await tx.$queryRaw<AnnotationAccessRow[]>`
     SELECT a.id, a."documentId", a."authorId", a.visibility::text AS visibility,
            a.status::text AS status, d."workspaceId", m.role::text AS role ${thread}
@@ -106,7 +87,7 @@ const commentColumns = {
 
 /**
  * Loads a comment (not deleted) and its annotation, checking visibility. With `forWrite`, the
- * document's row is locked first (`lockDocumentOf`) and both are read under the lock.
+ * document's row is locked first (`lockDocumentForThreadWrite`) and both are read under the lock.
  */
 export async function commentFor(
   tx: Tx,
@@ -115,13 +96,7 @@ export async function commentFor(
   action: AnnotationAction,
   options: { forWrite?: boolean } = {},
 ) {
-  if (options.forWrite) {
-    const located = await tx.comment.findUnique({
-      where: { id: commentId },
-      select: { annotationId: true },
-    });
-    if (located) await lockDocumentOf(tx, located.annotationId);
-  }
+  if (options.forWrite) await lockDocumentForThreadWrite(tx, { commentId });
   const comment = await tx.comment.findUnique({
     where: { id: commentId },
     select: commentColumns,

@@ -13,7 +13,7 @@ import { insertAnchors, insertBlocks } from './bulk-insert';
 import { publishDocumentEvent } from './events';
 import { newBlockKey } from './keys';
 import { planReanchoring, type AnchorStatus } from './plan-reanchoring';
-import { holdAnnotationsOf, lockForRevision } from './revision-lock';
+import { lockForRevision } from './revision-lock';
 
 export type RevisionReport = {
   id: string;
@@ -69,7 +69,6 @@ export async function reviseDocument(
           marks: b.marks,
         })),
       );
-      await holdAnnotationsOf(tx, previous.id);
       const current = await tx.annotationAnchor.findMany({
         where: { revisionId: previous.id },
         select: {

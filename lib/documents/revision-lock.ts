@@ -1,5 +1,6 @@
 /**
- * Row locks on a document that order every write touching "the latest revision".
+ * Row locks on a document that order every write touching "the latest revision", and every
+ * write to a thread (lockDocumentForThreadWrite).
  *
  * A revision copies each annotation's anchor from the previous revision to the new one
  * (revise-document). A write that read the latest revision before that copy and commits after it
@@ -16,18 +17,36 @@ export async function lockForRevision(tx: Tx, documentId: string): Promise<void>
 }
 
 /**
- * The annotations anchored on `revisionId`, locked so that none is deleted before this
- * transaction ends: a revision carries every one of them to the new revision, and an anchor for
- * a thread deleted meanwhile would fail the whole revision. A delete that came first has
- * committed by the time this returns; one that comes later waits for the revision.
+ * Writers of a thread (or of a comment in it) lock its document's row `FOR NO KEY UPDATE`
+ * before they check anything, and check after the lock, so what they checked holds until they
+ * commit:
+ * - a thread or comment deleted meanwhile is NOT_FOUND, not a vanished row at the write;
+ * - thread writes on one document take turns, so two comments deleted at once cannot each leave
+ *   the other as the thread's last, and a double-clicked reaction toggles twice;
+ * - a revision (FOR UPDATE above) never carries over the anchor of a thread being deleted.
+ * The document's row comes first for everyone: a reply's single statement locks it (recording
+ * the document's activity) before its foreign key share-locks the thread, and a revision holds
+ * it before anything else. A writer that locked the thread first and then waited for the
+ * document would deadlock with either (ADR 18). Does nothing when the thread or comment does
+ * not exist (the check that follows then says NOT_FOUND).
  */
-export async function holdAnnotationsOf(tx: Tx, revisionId: string): Promise<void> {
-  await tx.$queryRaw`
-    SELECT count(*)::int AS n FROM (
-      SELECT a.id FROM "Annotation" a
-        JOIN "AnnotationAnchor" aa ON aa."annotationId" = a.id
-       WHERE aa."revisionId" = ${revisionId}
-         FOR KEY SHARE OF a) held`;
+export async function lockDocumentForThreadWrite(
+  tx: Tx,
+  of: { annotationId: string } | { commentId: string },
+): Promise<void> {
+  if ('commentId' in of) {
+    await tx.$queryRaw`
+      SELECT d.id FROM "Comment" c
+        JOIN "Annotation" a ON a.id = c."annotationId"
+        JOIN "Document" d ON d.id = a."documentId"
+       WHERE c.id = ${of.commentId}
+         FOR NO KEY UPDATE OF d`;
+  } else {
+    await tx.$queryRaw`
+      SELECT d.id FROM "Annotation" a JOIN "Document" d ON d.id = a."documentId"
+       WHERE a.id = ${of.annotationId}
+         FOR NO KEY UPDATE OF d`;
+  }
 }
 
 /**
