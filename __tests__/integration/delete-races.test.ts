@@ -85,41 +85,34 @@ describe('deletes racing a reply in flight', () => {
   // when the last activity is a few seconds old) and then its foreign key takes a share lock on
   // the thread. A delete that locked the thread first and then waited for the document's row
   // would deadlock with it.
-  const replyInFlight = async (w: DocWorld) => {
-    await db().document.update({
-      where: { id: w.document.id },
-      data: { lastActivityAt: new Date(Date.now() - 3_600_000) },
-    });
-    return replyStatement(w);
-  };
-  const replyStatement = (w: DocWorld) => ({
-    first: (tx: Tx) =>
-      tx.$executeRaw`UPDATE "Document" SET "lastActivityAt" = now() WHERE id = ${w.document.id}`,
-    last: (tx: Tx) =>
-      tx.$queryRaw`SELECT id FROM "Annotation" WHERE id = ${w.shared.annotation.id} FOR KEY SHARE`,
-  });
+  const deletes: [string, (w: DocWorld) => Promise<unknown>, unknown][] = [
+    ['the thread', (w) => deleteThread(w.member.id, w.shared.annotation.id), { deleted: true }],
+    [
+      'the only comment of a thread',
+      (w) => deleteComment(w.member.id, w.shared.comment.id),
+      { threadDeleted: true },
+    ],
+  ];
 
-  it('deleting the thread waits for the reply instead of deadlocking', async () => {
-    const w = await makeDocWorld();
-    const reply = await replyInFlight(w);
-    const outcome = await raceAgainst(
-      reply.first,
-      () => deleteThread(w.member.id, w.shared.annotation.id),
-      reply.last,
-    );
-    expect(outcome).toEqual({ ok: true, value: { deleted: true } });
-  });
-
-  it('deleting the only comment of a thread waits for the reply instead of deadlocking', async () => {
-    const w = await makeDocWorld();
-    const reply = await replyInFlight(w);
-    const outcome = await raceAgainst(
-      reply.first,
-      () => deleteComment(w.member.id, w.shared.comment.id),
-      reply.last,
-    );
-    expect(outcome).toEqual({ ok: true, value: { threadDeleted: true } });
-  });
+  it.each(deletes)(
+    'deleting %s waits for the reply instead of deadlocking',
+    async (_, write, value) => {
+      const w = await makeDocWorld();
+      // The last activity is old, so the reply's statement locks the document's row.
+      await db().document.update({
+        where: { id: w.document.id },
+        data: { lastActivityAt: new Date(Date.now() - 3_600_000) },
+      });
+      const outcome = await raceAgainst(
+        (tx) =>
+          tx.$executeRaw`UPDATE "Document" SET "lastActivityAt" = now() WHERE id = ${w.document.id}`,
+        () => write(w),
+        (tx) =>
+          tx.$queryRaw`SELECT id FROM "Annotation" WHERE id = ${w.shared.annotation.id} FOR KEY SHARE`,
+      );
+      expect(outcome).toEqual({ ok: true, value });
+    },
+  );
 });
 
 describe('a revision racing the deletion of a thread', () => {
