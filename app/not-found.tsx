@@ -1,7 +1,4 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
-
-export const metadata: Metadata = { title: 'Not found' };
 
 /**
  * Every 404 — an unknown address, or a document, thread or workspace the reader may not see. It
@@ -10,7 +7,7 @@ export const metadata: Metadata = { title: 'Not found' };
 export default function NotFound() {
   return (
     <div className="page">
-      {/* A page that calls notFound() keeps its own metadata title; this one says what it is. */}
+      {/* Not `metadata`: a page that calls notFound() would keep its own title over it. */}
       <title>Not found · Closeread</title>
       <h1>Not found</h1>
       <p>

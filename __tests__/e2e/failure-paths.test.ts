@@ -143,7 +143,10 @@ describe('failure paths while reading', () => {
     expect(response?.status()).toBe(404);
     await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
     await page.getByRole('link', { name: 'Your workspaces' }).waitFor();
-    expect(await page.title()).toMatch(/Not found/);
+    expect(await page.title()).toBe('Not found · Closeread');
+    // An address no route matches gets the same page and title.
+    expect((await page.goto(`${baseUrl()}/no-such-page`))?.status()).toBe(404);
+    expect(await page.title()).toBe('Not found · Closeread');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   });
