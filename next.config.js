@@ -5,6 +5,11 @@ const { version } = require('./package.json');
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Metadata is resolved before the page is sent, for every browser, not streamed after it
+  // (Next's default for browsers that are not crawlers). A streamed title is absent while it
+  // loads: on a reader refreshed by its own write and a live update at once, the page had no
+  // <title> for moments (ADR 0019).
+  htmlLimitedBots: /.*/,
   // The Web Annotation Protocol's container IRIs end in a slash (/api/annotations/<doc>/);
   // Next's default 308 to the slashless URL would break clients that do not follow redirects.
   skipTrailingSlashRedirect: true,

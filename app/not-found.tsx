@@ -1,4 +1,11 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+
+/**
+ * Resolved in place of the page's own metadata whenever this page is shown with a 404, and for
+ * addresses no route matches: one <title>, in the head from the first byte.
+ */
+export const metadata: Metadata = { title: 'Not found' };
 
 /**
  * Every 404 — an unknown address, or a document, thread or workspace the reader may not see. It
@@ -7,8 +14,6 @@ import Link from 'next/link';
 export default function NotFound() {
   return (
     <div className="page">
-      {/* Not `metadata`: a page that calls notFound() would keep its own title over it. */}
-      <title>Not found · Closeread</title>
       <h1>Not found</h1>
       <p>
         There is nothing here, or it is in a workspace you are not a member of. If someone sent you

@@ -22,11 +22,29 @@ async function noSeriousViolations(page: Page, state: string) {
   });
 }
 
+/**
+ * Counts the moments from now on when the page has no title (what a screen reader would announce
+ * for it): every write and live update refreshes the reader, and a title streamed after the page
+ * used to be absent while it loaded.
+ */
+async function countUntitledMoments(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { untitledMoments: number };
+    w.untitledMoments = 0;
+    new MutationObserver(() => {
+      if (!document.title) w.untitledMoments++;
+    }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  });
+  return () =>
+    page.evaluate(() => (window as unknown as { untitledMoments: number }).untitledMoments);
+}
+
 it('a comment with bold, a link and an @mention reaches the member; replies nest; edits keep history; react, resolve, reopen; filters', async () => {
   const alice = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const bob = await browser.newContext();
   const a = await signIn(alice, 'alice@example.com');
   const id = await openDemoDocument(a);
+  const untitledMoments = await countUntitledMoments(a);
 
   // A highlight opens its thread and takes the "open thread" colour while it is open.
   const highlight = a.locator('#reader-text mark', { hasText: 'continued to improve' });
@@ -130,6 +148,7 @@ it('a comment with bold, a link and an @mention reaches the member; replies nest
   await a.getByText(/Resolved by Alice Moreau/).waitFor();
   await a.getByRole('button', { name: 'Reopen', exact: true }).click();
   await a.getByRole('button', { name: 'Resolve', exact: true }).waitFor();
+  expect(await untitledMoments()).toBe(0);
 
   // Filters: by tag, then by tag and author.
   const filters = a.getByRole('form', { name: 'Filter annotations' });

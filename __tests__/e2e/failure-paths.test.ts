@@ -124,6 +124,9 @@ describe('failure paths while writing', () => {
   });
 });
 
+/** The <title> elements of a served HTML page, in order. */
+const titlesIn = (html: string) => [...html.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]);
+
 /** Runs `sql` against the database the server under test uses. */
 async function onServerDatabase(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
@@ -144,8 +147,13 @@ describe('failure paths while reading', () => {
     await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
     await page.getByRole('link', { name: 'Your workspaces' }).waitFor();
     expect(await page.title()).toBe('Not found · Closeread');
+    // The served HTML, before any script runs, has that one title (it used to carry the
+    // layout's "Closeread" first, and which one the tab showed depended on timing).
+    expect(titlesIn(await response!.text())).toEqual(['Not found · Closeread']);
     // An address no route matches gets the same page and title.
-    expect((await page.goto(`${baseUrl()}/no-such-page`))?.status()).toBe(404);
+    const unmatched = await page.goto(`${baseUrl()}/no-such-page`);
+    expect(unmatched?.status()).toBe(404);
+    expect(titlesIn(await unmatched!.text())).toEqual(['Not found · Closeread']);
     expect(await page.title()).toBe('Not found · Closeread');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();

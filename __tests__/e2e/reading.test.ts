@@ -105,16 +105,33 @@ describe('reading the demo document', () => {
     await withJs.close();
   });
 
-  it('the pages of a document name it in their titles; a document one may not read does not', async () => {
+  it('the pages of a document or workspace name it in their titles; one the reader may not see does not', async () => {
     const context = await browser.newContext();
     const page = await signIn(context, 'bob@example.com');
     const id = await openDemoDocument(page);
-    await page.goto(`${baseUrl()}/d/${id}/history`);
-    expect(await page.title()).toMatch(/^What changed — The Standing Committee .* · Closeread$/);
-    await page.goto(`${baseUrl()}/d/${id}/export`);
-    expect(await page.title()).toMatch(/^Export — The Standing Committee .* · Closeread$/);
-    await page.goto(`${baseUrl()}/d/no-such-document/export`);
-    expect(await page.title()).toBe('Not found · Closeread');
+    // The title once scripts have run: the browser is hydrated with metadata of its own, which
+    // must agree with the served page's (a 404 used to turn back into the page's title).
+    const titleAt = async (path: string) => {
+      await page.goto(`${baseUrl()}${path}`);
+      await page.waitForLoadState('networkidle');
+      return page.title();
+    };
+    expect(await titleAt(`/d/${id}/history`)).toMatch(
+      /^What changed — The Standing Committee .* · Closeread$/,
+    );
+    expect(await titleAt(`/d/${id}/export`)).toMatch(
+      /^Export — The Standing Committee .* · Closeread$/,
+    );
+    expect(await titleAt('/w/demo')).toBe('Demo reading group · Closeread');
+    expect(await titleAt('/w/demo/settings')).toBe(
+      'Workspace settings — Demo reading group · Closeread',
+    );
+    for (const unknown of ['/d/no-such-document/export', '/w/no-such-workspace/settings']) {
+      expect({ unknown, title: await titleAt(unknown) }).toEqual({
+        unknown,
+        title: 'Not found · Closeread',
+      });
+    }
     await context.close();
   });
 

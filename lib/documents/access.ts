@@ -1,5 +1,4 @@
 import { db } from '../db/client';
-import { isAppError } from '../errors/app-error';
 import { authorize, documentPolicy, type Actor, type Role } from '../policies';
 
 const documentFields = {
@@ -67,19 +66,6 @@ export async function documentForMember(
     allowed: true,
   });
   return { document: document!, actor: actor! };
-}
-
-/**
- * The document's title for the browser tab, or null when the user may not read it (the tab
- * then says nothing about it either).
- */
-export async function documentTitleFor(userId: string, documentId: string): Promise<string | null> {
-  try {
-    return (await documentForMember(userId, documentId)).document.title;
-  } catch (err) {
-    if (isAppError(err) && err.code === 'NOT_FOUND') return null;
-    throw err;
-  }
 }
 
 /** A document published at a public link; NOT_FOUND when the link is unknown or revoked. */

@@ -1,19 +1,16 @@
-/**
- * Page titles under /d/<id>: the document's title, after what the page does ("Export — <title>"),
- * so tabs and a screen reader's page announcement say which document is open. A document the
- * user may not read gets the page's generic title: the tab says nothing about it.
- */
+/** Page titles under /d/<id>: the document's title, after what the page does ("Export — <title>"). */
 import type { Metadata } from 'next';
-import { currentUser } from '@/lib/auth/session';
-import { documentTitleFor } from '@/lib/documents/access';
+import { documentForMember } from '@/lib/documents/access';
+import { memberPageMetadata } from '@/lib/http/page-metadata';
 
 export async function documentMetadata(
   params: Promise<{ id: string }>,
   page?: string,
 ): Promise<Metadata> {
   const { id } = await params;
-  const user = await currentUser();
-  const title = user ? await documentTitleFor(user.id, id) : null;
-  if (!title) return { title: page ?? 'Reader' };
-  return { title: page ? `${page} — ${title}` : title };
+  return memberPageMetadata(
+    async (userId) => (await documentForMember(userId, id)).document.title,
+    page,
+    'Reader',
+  );
 }

@@ -1,10 +1,21 @@
 import type { Metadata } from 'next';
 import { AcceptInvitation } from '@/components/accept-invitation';
 import { requirePageUser } from '@/lib/auth/require-page-user';
+import { currentUser } from '@/lib/auth/session';
 import { orNotFound } from '@/lib/http/page-errors';
 import { previewInvitation } from '@/lib/workspaces/invitations';
 
-export const metadata: Metadata = { title: 'Invitation' };
+/** Names the workspace; an unknown link gets the 404 page's title (see memberPageMetadata). */
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ token: string }>;
+}): Promise<Metadata> {
+  const { token } = await params;
+  if (!(await currentUser())) return { title: 'Invitation' };
+  const invite = await orNotFound(previewInvitation(token));
+  return { title: `Join ${invite.workspaceName}` };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {

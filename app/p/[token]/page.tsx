@@ -2,10 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ReaderText } from '@/components/reader/reader-text';
 import { ThreadSummary } from '@/components/reader/thread-summary';
+import { documentForPublicToken } from '@/lib/documents/access';
 import { getPublicReaderView } from '@/lib/documents/get-reader';
 import { orNotFound } from '@/lib/http/page-errors';
 
-export const metadata: Metadata = { title: 'Shared document', robots: { index: false } };
+/** The document's title; an unknown or revoked link gets the 404 page's (see memberPageMetadata). */
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ token: string }>;
+}): Promise<Metadata> {
+  const { token } = await params;
+  const document = await orNotFound(documentForPublicToken(token));
+  return { title: document.title, robots: { index: false } };
+}
 export const dynamic = 'force-dynamic';
 
 /** A document published read-only: no annotating, never private annotations. */

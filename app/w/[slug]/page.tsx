@@ -1,9 +1,19 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { getLibrary, librarySchema } from '@/lib/documents/library';
 import { orNotFound } from '@/lib/http/page-errors';
+import { workspaceMetadata } from './workspace-metadata';
 
 export const dynamic = 'force-dynamic';
+
+export function generateMetadata({
+  params,
+}: {
+  params: Promise<{ slug: string }>;
+}): Promise<Metadata> {
+  return workspaceMetadata(params);
+}
 
 export default async function WorkspacePage({
   params,

@@ -4,8 +4,15 @@ import { DocumentUploadForm } from '@/components/document-upload-form';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { orNotFound } from '@/lib/http/page-errors';
 import { workspaceBySlugFor } from '@/lib/workspaces/manage';
+import { workspaceMetadata } from '../workspace-metadata';
 
-export const metadata: Metadata = { title: 'Import a document' };
+export function generateMetadata({
+  params,
+}: {
+  params: Promise<{ slug: string }>;
+}): Promise<Metadata> {
+  return workspaceMetadata(params, 'Import a document');
+}
 export const dynamic = 'force-dynamic';
 
 export default async function ImportPage({ params }: { params: Promise<{ slug: string }> }) {

@@ -6,8 +6,15 @@ import { orNotFound } from '@/lib/http/page-errors';
 import { listInvitations } from '@/lib/workspaces/invitations';
 import { workspaceBySlugFor } from '@/lib/workspaces/manage';
 import { listMembers } from '@/lib/workspaces/members';
+import { workspaceMetadata } from '../workspace-metadata';
 
-export const metadata: Metadata = { title: 'Workspace settings' };
+export function generateMetadata({
+  params,
+}: {
+  params: Promise<{ slug: string }>;
+}): Promise<Metadata> {
+  return workspaceMetadata(params, 'Workspace settings');
+}
 export const dynamic = 'force-dynamic';
 
 export default async function WorkspaceSettingsPage({
