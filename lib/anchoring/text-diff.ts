@@ -1,6 +1,7 @@
 /** The one diff of the whole old and new text that reanchor maps spans through (moves: moves.ts). */
 import { diffSequences, type DiffBudget, type MatchBlock } from './diff';
 import type { Normalised } from './normalise';
+import { slideEdits } from './slide-edits';
 import { TokenDictionary, type Tokens } from './tokens';
 
 /** The solid (non-whitespace) tokens of both folded texts, sharing one dictionary. */
@@ -32,11 +33,12 @@ export function textDiff(
   // prefer many scattered spaces over one long surviving phrase.
   const raw = charBlocks(o, n, tokens, diffSequences(t0.ids, t1.ids, budget));
   const words = cleanupCoincidental(raw, o.norm.length, n.norm.length);
-  return cleanupCoincidental(
+  const refined = cleanupCoincidental(
     refineGaps(words, o.norm, n.norm, budget, refineMaxGap),
     o.norm.length,
     n.norm.length,
   );
+  return slideEdits(refined, o.norm, n.norm);
 }
 
 /**
