@@ -8,7 +8,7 @@ export const ANCHOR_THRESHOLD = 0.71;
 /** reanchor(): minimum confidence (FALLBACK_CALIBRATION) of the selector match of a span the diff lost. */
 export const REANCHOR_FALLBACK_THRESHOLD = 0.86;
 /** reanchor(): the same for a match in text the diff did not keep (moved and edited). */
-export const REANCHOR_MOVED_THRESHOLD = 0.86;
+export const REANCHOR_MOVED_THRESHOLD = 0.8;
 /** reanchor(): share of a span's non-space characters the diff must keep. */
 export const REANCHOR_MIN_KEEP = 0.8;
 /** reanchor(): the same share when the text on one side of the span survives. */
@@ -32,8 +32,8 @@ export const CALIBRATION: readonly number[] = [
   -4.8486, -0.3282, 0.1683, 0.8623, 2.098, 1.5202, 0.113, -1.703, 0.6696, -0.1186, 0.9111, 0.4022,
   0.4128, -1.1516, -1.0175, 1.5159,
 ];
-/** reanchor() fallback (3495 matches of spans the diff lost): the same features. */
+/** reanchor() fallback (3490 matches of spans the diff lost): the same features. */
 export const FALLBACK_CALIBRATION: readonly number[] = [
-  -4.8863, -0.4428, 0.4058, 0.5826, 1.4291, 0.8647, -0.062, -2.4033, -0.0321, 0.2632, 1.1356,
-  0.4856, -0.2617, -1.8083, -2.3651, 1.3847,
+  -4.8679, -0.4395, 0.4309, 0.526, 1.4454, 0.813, -0.0849, -2.4307, 0.0039, 0.2636, 1.151, 0.4833,
+  -0.2757, -1.7045, -2.2986, 1.4277,
 ];
