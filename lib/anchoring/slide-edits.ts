@@ -8,15 +8,31 @@
  * diff-match-patch's semantic "lossless" cleanup does; ties keep the diff's own choice.
  */
 import type { MatchBlock } from './diff';
+import type { Normalised } from './normalise';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
-/** How clearly position i of s separates two pieces of text (between s[i-1] and s[i]). */
-function boundaryScore(s: string, i: number): number {
+/** Line breaks in the original text behind the folded space at k (whitespace folds to one space). */
+function lineBreaksAt(t: Normalised, k: number): number {
+  const end = k + 1 < t.starts.length ? t.starts[k + 1]! : t.text.length;
+  let breaks = 0;
+  for (let j = t.starts[k]!; j < end; j++) if (t.text.charCodeAt(j) === 10) breaks++;
+  return breaks;
+}
+
+/** How clearly folded position i of t separates two pieces of text (between norm[i-1] and norm[i]). */
+function boundaryScore(t: Normalised, i: number): number {
+  const s = t.norm;
   if (i <= 0 || i >= s.length) return 6;
   const before = s[i - 1]!;
   const after = s[i]!;
-  if (before === ' ' || after === ' ') return 3;
+  if (before === ' ' || after === ' ') {
+    const breaks = Math.max(
+      before === ' ' ? lineBreaksAt(t, i - 1) : 0,
+      after === ' ' ? lineBreaksAt(t, i) : 0,
+    );
+    return breaks >= 2 ? 5 : breaks === 1 ? 4 : 3;
+  }
   if (!LETTER_OR_DIGIT.test(before) || !LETTER_OR_DIGIT.test(after)) return 2;
   return 0;
 }
@@ -25,16 +41,17 @@ function boundaryScore(s: string, i: number): number {
  * The best shift d (positive: to the right) of the edit s[x, y) between two kept stretches that
  * may give up `left` characters before it and `right` after it.
  */
-function bestShift(s: string, x: number, y: number, left: number, right: number): number {
+function bestShift(t: Normalised, x: number, y: number, left: number, right: number): number {
+  const s = t.norm;
   let lo = 0;
   while (lo < left && s.charCodeAt(x - lo - 1) === s.charCodeAt(y - lo - 1)) lo++;
   let hi = 0;
   while (hi < right && y + hi < s.length && s.charCodeAt(x + hi) === s.charCodeAt(y + hi)) hi++;
   let best = 0;
-  let bestScore = boundaryScore(s, x) + boundaryScore(s, y);
+  let bestScore = boundaryScore(t, x) + boundaryScore(t, y);
   for (let d = -lo; d <= hi; d++) {
     if (d === 0) continue;
-    const score = boundaryScore(s, x + d) + boundaryScore(s, y + d);
+    const score = boundaryScore(t, x + d) + boundaryScore(t, y + d);
     if (score > bestScore || (score === bestScore && Math.abs(d) < Math.abs(best))) {
       best = d;
       bestScore = score;
@@ -44,7 +61,7 @@ function bestShift(s: string, x: number, y: number, left: number, right: number)
 }
 
 /** Slides every pure deletion and pure insertion between two match blocks to its best boundaries. */
-export function slideEdits(blocks: MatchBlock[], a: string, b: string): MatchBlock[] {
+export function slideEdits(blocks: MatchBlock[], a: Normalised, b: Normalised): MatchBlock[] {
   const out = blocks.map((bl) => ({ ...bl }));
   for (let i = 0; i + 1 < out.length; i++) {
     const A = out[i]!;

@@ -38,7 +38,7 @@ export function textDiff(
     o.norm.length,
     n.norm.length,
   );
-  return slideEdits(refined, o.norm, n.norm);
+  return slideEdits(refined, o, n);
 }
 
 /**

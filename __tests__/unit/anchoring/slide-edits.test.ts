@@ -1,4 +1,5 @@
 import { reanchor } from '@/lib/anchoring';
+import { normalise } from '@/lib/anchoring/normalise';
 import { slideEdits } from '@/lib/anchoring/slide-edits';
 import { loadCorpus } from '@/scripts/anchoring-corpus/evaluate';
 
@@ -11,8 +12,8 @@ describe('slideEdits: among equally short alignments, edits end at the clearest 
           { a: 0, b: 0, len: 2 },
           { a: 8, b: 2, len: 2 },
         ],
-        'q ab cd ab',
-        'q ab',
+        normalise('q ab cd ab'),
+        normalise('q ab'),
       ),
     ).toEqual([{ a: 0, b: 0, len: 4 }]);
   });
@@ -24,8 +25,8 @@ describe('slideEdits: among equally short alignments, edits end at the clearest 
           { a: 0, b: 0, len: 2 },
           { a: 2, b: 8, len: 2 },
         ],
-        'q ab',
-        'q ab cd ab',
+        normalise('q ab'),
+        normalise('q ab cd ab'),
       ),
     ).toEqual([{ a: 0, b: 0, len: 4 }]);
   });
@@ -35,7 +36,25 @@ describe('slideEdits: among equally short alignments, edits end at the clearest 
       { a: 0, b: 0, len: 2 },
       { a: 5, b: 2, len: 2 },
     ];
-    expect(slideEdits(blocks, 'q cd ab', 'q ab')).toEqual(blocks);
+    expect(slideEdits(blocks, normalise('q cd ab'), normalise('q ab'))).toEqual(blocks);
+  });
+
+  it('prefers line breaks in the original text to spaces (whitespace folds to one space)', () => {
+    // "b x" deleted from "a x / b x / c": the diff kept "a " and "x c"; the edit goes to the
+    // line breaks, so the first line's "x" is the one kept.
+    expect(
+      slideEdits(
+        [
+          { a: 0, b: 0, len: 2 },
+          { a: 6, b: 2, len: 3 },
+        ],
+        normalise('a x\nb x\nc'),
+        normalise('a x\nc'),
+      ),
+    ).toEqual([
+      { a: 0, b: 0, len: 3 },
+      { a: 7, b: 3, len: 2 },
+    ]);
   });
 
   it('leaves edits with text changed on both sides alone', () => {
@@ -43,7 +62,7 @@ describe('slideEdits: among equally short alignments, edits end at the clearest 
       { a: 0, b: 0, len: 2 },
       { a: 5, b: 4, len: 2 },
     ];
-    expect(slideEdits(blocks, 'q cd ab', 'q x ab')).toEqual(blocks);
+    expect(slideEdits(blocks, normalise('q cd ab'), normalise('q x ab'))).toEqual(blocks);
   });
 });
 
