@@ -126,7 +126,11 @@ describe('reading the demo document', () => {
     expect(await titleAt('/w/demo/settings')).toBe(
       'Workspace settings — Demo reading group · Closeread',
     );
-    for (const unknown of ['/d/no-such-document/export', '/w/no-such-workspace/settings']) {
+    for (const unknown of [
+      '/d/no-such-document/export',
+      '/w/no-such-workspace/settings',
+      '/invite/no-such-invitation',
+    ]) {
       expect({ unknown, title: await titleAt(unknown) }).toEqual({
         unknown,
         title: 'Not found · Closeread',

@@ -1,20 +1,22 @@
 import type { Metadata } from 'next';
 import { AcceptInvitation } from '@/components/accept-invitation';
 import { requirePageUser } from '@/lib/auth/require-page-user';
-import { currentUser } from '@/lib/auth/session';
 import { orNotFound } from '@/lib/http/page-errors';
+import { signedInPageMetadata } from '@/lib/http/page-metadata';
 import { previewInvitation } from '@/lib/workspaces/invitations';
 
-/** Names the workspace; an unknown link gets the 404 page's title (see memberPageMetadata). */
+/** Names the workspace; an unknown link gets the 404 page's title. */
 export async function generateMetadata({
   params,
 }: {
   params: Promise<{ token: string }>;
 }): Promise<Metadata> {
   const { token } = await params;
-  if (!(await currentUser())) return { title: 'Invitation' };
-  const invite = await orNotFound(previewInvitation(token));
-  return { title: `Join ${invite.workspaceName}` };
+  return signedInPageMetadata(
+    async () => `Join ${(await previewInvitation(token)).workspaceName}`,
+    undefined,
+    'Invitation',
+  );
 }
 export const dynamic = 'force-dynamic';
 

@@ -6,7 +6,7 @@ import { documentForPublicToken } from '@/lib/documents/access';
 import { getPublicReaderView } from '@/lib/documents/get-reader';
 import { orNotFound } from '@/lib/http/page-errors';
 
-/** The document's title; an unknown or revoked link gets the 404 page's (see memberPageMetadata). */
+/** The document's title; an unknown or revoked link gets the 404 page's (see signedInPageMetadata). */
 export async function generateMetadata({
   params,
 }: {

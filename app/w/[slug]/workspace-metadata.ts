@@ -1,6 +1,6 @@
 /** Page titles under /w/<slug>: the workspace's name, after what the page does. */
 import type { Metadata } from 'next';
-import { memberPageMetadata } from '@/lib/http/page-metadata';
+import { signedInPageMetadata } from '@/lib/http/page-metadata';
 import { workspaceBySlugFor } from '@/lib/workspaces/manage';
 
 export async function workspaceMetadata(
@@ -8,7 +8,7 @@ export async function workspaceMetadata(
   page?: string,
 ): Promise<Metadata> {
   const { slug } = await params;
-  return memberPageMetadata(
+  return signedInPageMetadata(
     async (userId) => (await workspaceBySlugFor(userId, slug)).workspace.name,
     page,
     'Workspace',
