@@ -14,8 +14,9 @@ const EMPTY_CONTEXT_WEIGHT = 8;
 /**
  * Edit similarity of `ctx` against the text that touches `at` in direction dir (-1: ctx must end
  * at `at`; +1: ctx must start at `at`), letting the far end float: 1 - (least edit distance of
- * ctx to any run of text starting at `at`, read away from the quote) / |ctx|. Contexts up to 64
- * characters (all selector contexts) use bit-parallel edit distance, O(|ctx| + slack).
+ * ctx to any run of text starting at `at`, read away from the quote) / |ctx|. Contexts up to 256
+ * characters (all selector contexts) use bit-parallel edit distance: two words up to 64
+ * characters, O(|ctx| + slack); one word per 32 characters beyond.
  */
 export function contextSimilarity(text: string, at: number, ctx: string, dir: -1 | 1): number {
   const m = ctx.length;
@@ -24,7 +25,11 @@ export function contextSimilarity(text: string, at: number, ctx: string, dir: -1
   const w = Math.min(avail, m + 8);
   if (w === 0) return 0;
   const best =
-    m <= 64 ? leastDistanceBits(text, at, ctx, dir, w) : leastDistanceDP(text, at, ctx, dir, w);
+    m <= 64
+      ? leastDistanceBits(text, at, ctx, dir, w)
+      : m <= 32 * MAX_WORDS
+        ? leastDistanceBlocks(text, at, ctx, dir, w)
+        : leastDistanceDP(text, at, ctx, dir, w);
   return 1 - best / m;
 }
 
@@ -86,6 +91,72 @@ function leastDistanceBits(text: string, at: number, ctx: string, dir: -1 | 1, w
     const c = ctx.charCodeAt(i);
     PEQ_LO[c] = 0;
     PEQ_HI[c] = 0;
+  }
+  return best;
+}
+
+/** Longest context (in 32-bit words) the block version takes; selector contexts are 128. */
+const MAX_WORDS = 8;
+/** Pattern masks per character and word for the block version, cleared after use. */
+let peqBlocks: Int32Array | null = null;
+
+/**
+ * The same for contexts of 65 to 32 * MAX_WORDS characters: Myers' block-based bit-vector
+ * algorithm, one 32-bit word per block, the horizontal delta carried from block to block.
+ */
+export function leastDistanceBlocks(
+  text: string,
+  at: number,
+  ctx: string,
+  dir: -1 | 1,
+  w: number,
+): number {
+  const m = ctx.length;
+  const words = Math.ceil(m / 32);
+  const peq = (peqBlocks ??= new Int32Array(65536 * MAX_WORDS));
+  for (let i = 0; i < m; i++) {
+    const c = dir < 0 ? ctx.charCodeAt(m - 1 - i) : ctx.charCodeAt(i);
+    peq[c * MAX_WORDS + (i >> 5)]! |= 1 << (i & 31);
+  }
+  const lastBits = m - 32 * (words - 1);
+  const lastMask = lastBits === 32 ? -1 : (1 << lastBits) - 1;
+  const lastTop = 1 << (lastBits - 1);
+  const vp = new Int32Array(words).fill(-1);
+  const vn = new Int32Array(words);
+  vp[words - 1] = lastMask;
+  let score = m;
+  let best = m;
+  for (let j = 0; j < w; j++) {
+    const base = (dir < 0 ? text.charCodeAt(at - 1 - j) : text.charCodeAt(at + j)) * MAX_WORDS;
+    // The top row grows by one per column (the context must start at `at`): carry in +1.
+    let hin = 1;
+    for (let k = 0; k < words; k++) {
+      const last = k === words - 1;
+      let eq = peq[base + k]!;
+      const pv = vp[k]!;
+      const mv = vn[k]!;
+      const xv = eq | mv;
+      if (hin < 0) eq |= 1;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      const top = last ? lastTop : 1 << 31;
+      const hout = ph & top ? 1 : mh & top ? -1 : 0;
+      ph <<= 1;
+      mh <<= 1;
+      if (hin < 0) mh |= 1;
+      else if (hin > 0) ph |= 1;
+      const mask = last ? lastMask : -1;
+      vp[k] = (mh | ~(xv | ph)) & mask;
+      vn[k] = ph & xv & mask;
+      hin = hout;
+    }
+    score += hin;
+    if (score < best) best = score;
+  }
+  for (let i = 0; i < m; i++) {
+    const c = dir < 0 ? ctx.charCodeAt(m - 1 - i) : ctx.charCodeAt(i);
+    peq[c * MAX_WORDS + (i >> 5)] = 0;
   }
   return best;
 }

@@ -1,6 +1,6 @@
 /**
- * contextSimilarity (lib/anchoring/score.ts) computes edit distance bit-parallel for contexts up
- * to 64 characters; it must agree exactly with the plain dynamic programme.
+ * contextSimilarity (lib/anchoring/score.ts) computes edit distance bit-parallel (two words up to
+ * 64 characters, one word per 32 up to 256); it must agree exactly with the plain dynamic programme.
  */
 import fc from 'fast-check';
 import { contextSimilarity, leastDistanceDP } from '@/lib/anchoring/score';
@@ -12,25 +12,35 @@ const reference = (text: string, at: number, ctx: string, dir: -1 | 1): number =
 };
 
 describe('contextSimilarity()', () => {
-  it('equals the dynamic programme for every context length up to 64, both directions', () => {
-    fc.assert(
-      fc.property(
-        fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é', '😀'), maxLength: 160 }),
-        fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' '), minLength: 1, maxLength: 64 }),
-        fc.nat(),
-        fc.boolean(),
-        (text, ctx, k, before) => {
-          const at = text.length === 0 ? 0 : k % (text.length + 1);
-          const dir = before ? -1 : 1;
-          expect(contextSimilarity(text, at, ctx, dir)).toBeCloseTo(
-            reference(text, at, ctx, dir),
-            12,
-          );
-        },
-      ),
-      { numRuns: 3000 },
-    );
-  });
+  it.each([
+    ['up to 64 (two words)', 1, 64, 160, 3000],
+    ['of 65 to 256 (one word per 32)', 65, 256, 320, 1500],
+  ])(
+    'equals the dynamic programme for contexts %s characters, both directions',
+    (_label, minCtx, maxCtx, maxText, numRuns) => {
+      fc.assert(
+        fc.property(
+          fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é', '😀'), maxLength: maxText }),
+          fc.string({
+            unit: fc.constantFrom('a', 'b', 'c', ' '),
+            minLength: minCtx,
+            maxLength: maxCtx,
+          }),
+          fc.nat(),
+          fc.boolean(),
+          (text, ctx, k, before) => {
+            const at = text.length === 0 ? 0 : k % (text.length + 1);
+            const dir = before ? -1 : 1;
+            expect(contextSimilarity(text, at, ctx, dir)).toBeCloseTo(
+              reference(text, at, ctx, dir),
+              12,
+            );
+          },
+        ),
+        { numRuns },
+      );
+    },
+  );
 
   it('handles exactly 32 and 64 characters, where the two words meet and end', () => {
     const ctx64 = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/';
@@ -42,5 +52,18 @@ describe('contextSimilarity()', () => {
       expect(contextSimilarity(text, end, ctx, -1)).toBeCloseTo(reference(text, end, ctx, -1), 12);
     }
     expect(contextSimilarity(text, 0, ctx64, 1)).toBeCloseTo(1 - 1 / 64, 12);
+  });
+
+  it('handles 96, 128 and 256 characters, where the blocks meet and end', () => {
+    const ctx256 = Array.from({ length: 256 }, (_, i) =>
+      String.fromCharCode(0x4e00 + ((i * 37) % 97)),
+    ).join('');
+    for (const n of [65, 96, 128, 129, 256]) {
+      const ctx = ctx256.slice(0, n);
+      const text = `${ctx.slice(0, 70)}X${ctx.slice(70)}tail`;
+      expect(contextSimilarity(text, 0, ctx, 1)).toBeCloseTo(reference(text, 0, ctx, 1), 12);
+      const end = text.indexOf('tail');
+      expect(contextSimilarity(text, end, ctx, -1)).toBeCloseTo(reference(text, end, ctx, -1), 12);
+    }
   });
 });
