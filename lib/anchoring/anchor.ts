@@ -1,9 +1,14 @@
-import { validateSelector } from './describe';
+import { SHORT_CONTEXT, validateSelector } from './describe';
 import { assertText } from './errors';
 import { calibrated, type Features } from './calibrate';
 import { bestExact, bestFuzzy, type Candidate } from './match';
 import { foldString, normaliseCached, toOriginal } from './normalise';
-import { ANCHOR_THRESHOLD } from './thresholds';
+import {
+  ANCHOR_SHORT_CONTEXT_THRESHOLD,
+  ANCHOR_THRESHOLD,
+  CALIBRATION,
+  SHORT_CALIBRATION,
+} from './thresholds';
 import type { Anchor, TextSelector } from './types';
 
 export type AnchorOptions = {
@@ -16,7 +21,7 @@ export type AnchorOptions = {
   hint?: number;
 };
 
-const CONTEXT_FOLDED = 64;
+const CONTEXT_FOLDED = 128;
 /** An exact match scoring at least this (heuristically) is not second-guessed by fuzzy search. */
 const FUZZY_UNLESS = 0.95;
 
@@ -38,8 +43,18 @@ export function anchor(
   selector: TextSelector,
   options: AnchorOptions = {},
 ): Anchor | null {
-  const threshold = options.threshold ?? ANCHOR_THRESHOLD;
-  const found = locate(text, selector, options.hint);
+  // Less context is weaker evidence: such selectors have their own calibration and threshold.
+  const { prefix, suffix } = validateSelector(selector);
+  const short = Math.max(prefix.length, suffix.length) <= SHORT_CONTEXT;
+  const threshold =
+    options.threshold ?? (short ? ANCHOR_SHORT_CONTEXT_THRESHOLD : ANCHOR_THRESHOLD);
+  const found = locate(
+    text,
+    selector,
+    options.hint,
+    undefined,
+    short ? SHORT_CALIBRATION : CALIBRATION,
+  );
   if (!found || found.confidence < threshold) return null;
   return {
     start: found.start,

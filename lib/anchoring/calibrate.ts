@@ -4,9 +4,12 @@
  * tuning half of the corpus by scripts/anchoring-corpus/tune.ts. Ranking between candidates
  * uses the simpler heuristic score in score.ts; this only turns the winner into a probability.
  *
- * Two models over the same features: CALIBRATION for anchor() (every span, selector only), and
- * FALLBACK_CALIBRATION for reanchor()'s fallback, fitted on the spans that reach it (the diff
- * lost them: deleted or moved), a different population with far more deleted text.
+ * Three models over the same features: CALIBRATION for anchor() (every span, selector only, with
+ * describe()'s 128 characters of context), SHORT_CALIBRATION for anchor() on selectors with at
+ * most 64 (other tools' and older ones: the same context similarity over fewer characters is
+ * weaker evidence), and FALLBACK_CALIBRATION for reanchor()'s fallback, fitted on the spans that
+ * reach it (the diff lost them: deleted or moved), a different population with far more deleted
+ * text.
  */
 import { CALIBRATION } from './thresholds';
 

@@ -2,8 +2,27 @@ import { AnchoringError, assertSpan, assertText } from './errors';
 import type { TextSelector } from './types';
 import { snapLeft, snapRight } from './unicode';
 
-/** Context kept on each side of a quote; enough to disambiguate, short enough to survive edits. */
-export const CONTEXT_LENGTH = 64;
+/**
+ * Context kept on each side of a quote (UTF-16 units): enough to tell repeated passages apart and
+ * to find a quote whose own words were edited by the words around it (ADR 21: 128 rather than
+ * 64 lowered anchor()'s cross-validated cost from 1,087 to 925); matching cost is linear in it.
+ */
+export const CONTEXT_LENGTH = 128;
+
+/**
+ * Context of reanchor()'s fallback selector matches, made on the old text it holds. 128 measured
+ * no better there, where the diff has already placed every span it could (ADR 21: tuning cost
+ * 682 → 692, held-out 312 → 312 after retuning), and slower on heavily rewritten revisions.
+ */
+export const FALLBACK_CONTEXT = 64;
+
+/**
+ * Selectors with no more context than this on either side (made by other tools, such as
+ * Hypothesis's 32, or by Closeread before ADR 21's 64) are scored by a calibration and threshold
+ * fitted on such selectors (thresholds.ts SHORT_CALIBRATION): the same context similarity is
+ * weaker evidence over fewer characters.
+ */
+export const SHORT_CONTEXT = 64;
 
 /**
  * Builds the selector pair for text[start, end). The quote is exactly the span (even if the
@@ -11,10 +30,20 @@ export const CONTEXT_LENGTH = 64;
  * given); prefix/suffix boundaries are snapped so they never hold half a pair.
  */
 export function describe(text: string, start: number, end: number): TextSelector {
+  return describeWithContext(text, start, end, CONTEXT_LENGTH);
+}
+
+/** describe() with `context` units of prefix and suffix (reanchor's fallback uses fewer). */
+export function describeWithContext(
+  text: string,
+  start: number,
+  end: number,
+  context: number,
+): TextSelector {
   assertText(text);
   assertSpan(text, start, end);
-  const p = snapRight(text, Math.max(0, start - CONTEXT_LENGTH));
-  const q = snapLeft(text, Math.min(text.length, end + CONTEXT_LENGTH));
+  const p = snapRight(text, Math.max(0, start - context));
+  const q = snapLeft(text, Math.min(text.length, end + context));
   return {
     quote: {
       type: 'TextQuoteSelector',

@@ -47,6 +47,11 @@ const FULL_SCORE_LIMIT = 16;
 const QUICK_CONTEXT = 64;
 /** Fuzzy: largest seed bucket still considered informative. */
 const MAX_SEED_HITS = 400;
+/**
+ * Fuzzy: context characters per side whose q-grams vote for a window (the nearest). Seeded from
+ * all 128 of describe()'s, repeated boilerplate outvoted the right window (ADR 21).
+ */
+const SEED_CONTEXT = 64;
 /** Fuzzy: windows verified per lookup. */
 const MAX_WINDOWS = 4;
 
@@ -151,9 +156,10 @@ export function bestFuzzy(n: Normalised, q: Query): Candidate | null {
   const seeds = Math.max(0, m - Q + 1);
   const stride = Math.max(1, Math.floor(seeds / 64));
   for (let i = 0; i < seeds; i += stride) vote(q.quote, i, i);
-  const p = q.prefix;
+  const p = q.prefix.slice(-SEED_CONTEXT);
+  const sfx = q.suffix.slice(0, SEED_CONTEXT);
   for (let i = 0; i + Q <= p.length; i += 2) vote(p, i, i - p.length);
-  for (let i = 0; i + Q <= q.suffix.length; i += 2) vote(q.suffix, i, m + i);
+  for (let i = 0; i + Q <= sfx.length; i += 2) vote(sfx, i, m + i);
   if (touched.length === 0) return null;
 
   const sampled = Math.ceil(seeds / stride);

@@ -1,5 +1,5 @@
 import { locate, round, type Located } from './anchor';
-import { describe } from './describe';
+import { describeWithContext, FALLBACK_CONTEXT } from './describe';
 import type { MatchBlock } from './diff';
 import { AnchoringError, assertSpan, assertText } from './errors';
 import { normaliseCached, toOriginal, type Normalised } from './normalise';
@@ -277,7 +277,7 @@ function reanchorCore(
     }
     const found = locate(
       newText,
-      describe(oldText, sp.start, sp.end),
+      describeWithContext(oldText, sp.start, sp.end, FALLBACK_CONTEXT),
       hint,
       FALLBACK_VOTE_SHARE,
       weights,

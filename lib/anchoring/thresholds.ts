@@ -4,7 +4,9 @@
 // reanchor: min misses + false anchors within 0.375 % + 4 x false anchors beyond.
 
 /** anchor(): minimum calibrated confidence; below it a span is an orphan. */
-export const ANCHOR_THRESHOLD = 0.71;
+export const ANCHOR_THRESHOLD = 0.65;
+/** anchor(): the same for selectors with at most SHORT_CONTEXT characters of context (SHORT_CALIBRATION). */
+export const ANCHOR_SHORT_CONTEXT_THRESHOLD = 0.71;
 /** reanchor(): minimum confidence (FALLBACK_CALIBRATION) of the selector match of a span the diff lost. */
 export const REANCHOR_FALLBACK_THRESHOLD = 0.86;
 /** reanchor(): the same for a match in text the diff did not keep (moved and edited). */
@@ -29,8 +31,13 @@ export const REANCHOR_REFINE_MAX_GAP = 100;
 export const REANCHOR_MOVE_MIN_CHARS = 48;
 /** Logistic weights over [bias, quoteSim, logLength, quoteSim*logLength, ctxMean, ctxBest, logOccurrences, runnerUp, exact, exact*logLength, exactUnique, logAdjacentRun, logShorterRun, sqrtDistance, fuzzy*sqrtDistance, fuzzy*rareWords]. */
 export const CALIBRATION: readonly number[] = [
-  -4.8486, -0.3282, 0.1683, 0.8623, 2.098, 1.5202, 0.113, -1.703, 0.6696, -0.1186, 0.9111, 0.4022,
-  0.4128, -1.1516, -1.0175, 1.5159,
+  -5.3428, -0.4253, 0.1993, 0.8758, 1.8943, 1.577, 0.1123, -1.3619, 0.4873, 0.0946, 0.7994, 0.5035,
+  0.3707, -0.7447, -0.8417, 1.6119,
+];
+/** anchor() on selectors with at most SHORT_CONTEXT characters of context: the same features. */
+export const SHORT_CALIBRATION: readonly number[] = [
+  -4.8486, -0.3282, 0.1683, 0.8623, 2.0978, 1.5203, 0.113, -1.7031, 0.6696, -0.1186, 0.9111, 0.4022,
+  0.4129, -1.1516, -1.0175, 1.5159,
 ];
 /** reanchor() fallback (3488 matches of spans the diff lost): the same features. */
 export const FALLBACK_CALIBRATION: readonly number[] = [

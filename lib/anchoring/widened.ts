@@ -6,7 +6,7 @@
  * of the two neighbourhoods.
  */
 import { locate } from './anchor';
-import { describe } from './describe';
+import { describeWithContext, FALLBACK_CONTEXT } from './describe';
 import { diffSequences, type MatchBlock } from './diff';
 import { bestGroup, matchedShare, type Piece } from './kept-part';
 import { toOriginal, type Normalised } from './normalise';
@@ -55,7 +55,7 @@ export function followWidened(q: WidenedQuery): Anchor | null {
   const ws = toOriginal(o, wa, wb);
   const found = locate(
     n.text,
-    describe(o.text, ws.start, ws.end),
+    describeWithContext(o.text, ws.start, ws.end, FALLBACK_CONTEXT),
     q.hint,
     FALLBACK_VOTE_SHARE,
     q.weights,

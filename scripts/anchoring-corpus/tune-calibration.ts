@@ -3,7 +3,8 @@
  * confidence, for anchor() (every span) and for reanchor()'s fallback (the spans the diff lost),
  * and anchor()'s orphan threshold.
  */
-import { describe, reanchor } from '../../lib/anchoring';
+import { CONTEXT_LENGTH, reanchor } from '../../lib/anchoring';
+import { describeWithContext } from '../../lib/anchoring/describe';
 import { locate } from '../../lib/anchoring/anchor';
 import { featureVector, type Features } from '../../lib/anchoring/calibrate';
 import type { CorpusCase, CorpusDoc } from './build';
@@ -47,12 +48,15 @@ export type AnchorRow = {
   fixed: number;
 };
 
-/** The best candidate of every case (the expensive part: one search per case). */
-export function anchorRows(docs: CorpusDoc[]): AnchorRow[] {
+/**
+ * The best candidate of every case (the expensive part: one search per case), from selectors
+ * with `context` characters of prefix and suffix (describe()'s by default).
+ */
+export function anchorRows(docs: CorpusDoc[], context = CONTEXT_LENGTH): AnchorRow[] {
   const rows: AnchorRow[] = [];
   for (const d of docs) {
     for (const c of d.cases) {
-      const found = locate(d.new, describe(d.old, c[0], c[1]));
+      const found = locate(d.new, describeWithContext(d.old, c[0], c[1], context));
       if (!found) {
         rows.push({ c, doc: d.id, start: -1, end: -1, method: 'none', features: null, fixed: 0 });
         continue;
@@ -114,9 +118,12 @@ export function chooseAnchorThreshold(rows: AnchorRow[], conf: (r: AnchorRow) =>
   return { sweep, best: choose(sweep, ANCHOR_FALSE_BUDGET) };
 }
 
-/** anchor(): calibration fitted on every case's best candidate, then the orphan threshold. */
-export function calibrateAnchor(docs: CorpusDoc[]) {
-  const rows = anchorRows(docs);
+/**
+ * anchor(): calibration fitted on every case's best candidate, then the orphan threshold, for
+ * selectors with `context` characters of context.
+ */
+export function calibrateAnchor(docs: CorpusDoc[], context = CONTEXT_LENGTH) {
+  const rows = anchorRows(docs, context);
   const { weights, conf, train } = fitAnchor(rows);
   const { sweep, best: bestAnchor } = chooseAnchorThreshold(rows, conf);
 

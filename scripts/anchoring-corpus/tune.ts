@@ -6,7 +6,9 @@
  *
  * 1. anchor(): fit a logistic model P(acceptable | features of the best candidate), so that
  *    `confidence` is a calibrated probability; then pick the orphan threshold that minimises
- *    misses + FALSE_COST x false anchors.
+ *    misses + FALSE_COST x false anchors. Twice: on describe()'s selectors (CALIBRATION), and on
+ *    the same selectors cut to SHORT_CONTEXT characters of context (SHORT_CALIBRATION, for
+ *    selectors made by other tools or by Closeread before ADR 21).
  * 2. reanchor()'s fallback (selector matching for spans the diff lost): the same logistic model
  *    fitted on the matches of the spans that reach it, its own population (mostly deleted text).
  * 3. reanchor(): grid over minKeep (share of a span the diff must keep), the same share when
@@ -29,6 +31,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FEATURE_NAMES } from '../../lib/anchoring/calibrate';
+import { SHORT_CONTEXT } from '../../lib/anchoring/describe';
 import * as current from '../../lib/anchoring/thresholds';
 import { FALSE_COST, loadCorpus } from './evaluate';
 import { calibrateAnchor, calibrateFallback } from './tune-calibration';
@@ -44,6 +47,8 @@ function main(): void {
   const docs = loadCorpus('tune');
   const anchorFit = calibrateAnchor(docs);
   const { bestAnchor, sweep, deciles, falseByMethod, weights } = anchorFit;
+  // Selectors made elsewhere (other tools, Closeread before ADR 21) carry less context.
+  const shortFit = calibrateAnchor(docs, SHORT_CONTEXT);
   const fallback = calibrateFallback(docs);
   const fallbackWeights = fallback.weights;
   const bestRe = tuneReanchor(docs, fallbackWeights);
@@ -56,6 +61,8 @@ function main(): void {
 
 /** anchor(): minimum calibrated confidence; below it a span is an orphan. */
 export const ANCHOR_THRESHOLD = ${bestAnchor.t};
+/** anchor(): the same for selectors with at most SHORT_CONTEXT characters of context (SHORT_CALIBRATION). */
+export const ANCHOR_SHORT_CONTEXT_THRESHOLD = ${shortFit.bestAnchor.t};
 /** reanchor(): minimum confidence (FALLBACK_CALIBRATION) of the selector match of a span the diff lost. */
 export const REANCHOR_FALLBACK_THRESHOLD = ${bestRe.fallback};
 /** reanchor(): the same for a match in text the diff did not keep (moved and edited). */
@@ -82,6 +89,10 @@ export const REANCHOR_MOVE_MIN_CHARS = ${bestRe.moveMinChars};
 export const CALIBRATION: readonly number[] = [
 ${weights.map((w) => `  ${w},`).join('\n')}
 ];
+/** anchor() on selectors with at most SHORT_CONTEXT characters of context: the same features. */
+export const SHORT_CALIBRATION: readonly number[] = [
+${shortFit.weights.map((w) => `  ${w},`).join('\n')}
+];
 /** reanchor() fallback (${fallback.matches} matches of spans the diff lost): the same features. */
 export const FALLBACK_CALIBRATION: readonly number[] = [
 ${fallbackWeights.map((w) => `  ${w},`).join('\n')}
@@ -103,14 +114,26 @@ ${fallbackWeights.map((w) => `  ${w},`).join('\n')}
       calibration: deciles,
       falseByMethod,
     },
+    anchorShortContext: {
+      context: SHORT_CONTEXT,
+      chosen: shortFit.bestAnchor,
+      calibration: shortFit.deciles,
+    },
     reanchor: { chosen: bestRe },
     weights: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, weights[i]])),
+    shortContextWeights: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, shortFit.weights[i]])),
     fallbackWeights: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, fallbackWeights[i]])),
   };
   fs.writeFileSync(REPORT_FILE, JSON.stringify(report, null, 2));
   console.log(
     JSON.stringify(
-      { anchor: bestAnchor, reanchor: bestRe, deciles, weights: report.weights },
+      {
+        anchor: bestAnchor,
+        anchorShortContext: shortFit.bestAnchor,
+        reanchor: bestRe,
+        deciles,
+        weights: report.weights,
+      },
       null,
       1,
     ),

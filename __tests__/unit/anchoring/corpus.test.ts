@@ -4,8 +4,9 @@
  * measurably achieves; the issue's targets that are not reached yet are recorded as
  * `test.failing`, so the gap stays visible and the test flips when a target is met.
  */
-import { reanchor } from '@/lib/anchoring';
+import { anchor, describe as describeSpan, reanchor } from '@/lib/anchoring';
 import {
+  type Outcome,
   acceptable,
   loadCorpus,
   rates,
@@ -31,9 +32,9 @@ type Target = {
 };
 
 const ANCHOR: Target[] = [
-  { metric: 'intactExact', target: 99.3, floor: 97, higherIsBetter: true, knownGap: true },
+  { metric: 'intactExact', target: 99.3, floor: 97.5, higherIsBetter: true, knownGap: true },
   { metric: 'orphanRecall', target: 80, floor: 97.2, higherIsBetter: true },
-  { metric: 'editedOverlap', target: 88, floor: 63, higherIsBetter: true, knownGap: true },
+  { metric: 'editedOverlap', target: 88, floor: 67, higherIsBetter: true, knownGap: true },
   { metric: 'falseAnchors', target: 2, floor: 1.6, higherIsBetter: false },
 ];
 const REANCHOR: Target[] = [
@@ -66,6 +67,33 @@ describe.each([
     if (t.knownGap) it.failing(label, check);
     else it(label, check);
   }
+});
+
+describe('held-out corpus: anchor() on selectors with less context (other tools, older exports)', () => {
+  // describe() keeps 128 characters; Hypothesis keeps 32 and Closeread kept 64 before ADR 21.
+  // Such selectors have their own calibration and threshold (SHORT_CALIBRATION), so they must
+  // stay within the issue's false-anchor budget and find what they found before (ADR 21).
+  const cut = (n: number) => {
+    const out: Outcome[] = [];
+    for (const d of docs) {
+      for (const c of d.cases) {
+        const sel = describeSpan(d.old, c[0], c[1]);
+        sel.quote.prefix = sel.quote.prefix.slice(-n);
+        sel.quote.suffix = sel.quote.suffix.slice(0, n);
+        out.push({ c, doc: d.id, result: anchor(d.new, sel) });
+      }
+    }
+    return rates(score(out));
+  };
+
+  it.each([
+    [32, 96.5, 2],
+    [64, 97, 1.5],
+  ])('%i characters: intact exact >= %d %, false anchors <= %d %', (n, intact, falseMax) => {
+    const r = cut(n);
+    expect(r.intactExact).toBeGreaterThanOrEqual(intact);
+    expect(r.falseAnchors).toBeLessThanOrEqual(falseMax);
+  });
 });
 
 describe('held-out corpus: confidence of reanchor()’s fallback matches', () => {
