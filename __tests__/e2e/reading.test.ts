@@ -128,6 +128,7 @@ describe('reading the demo document', () => {
     );
     for (const unknown of [
       '/d/no-such-document/export',
+      `/d/${id}/history?rev=999`,
       '/w/no-such-workspace/settings',
       '/invite/no-such-invitation',
     ]) {

@@ -8,6 +8,7 @@ import { createAnnotation } from '@/lib/annotations/create-annotation';
 import { db } from '@/lib/db/client';
 import { createDocument } from '@/lib/documents/create-document';
 import { getReaderView } from '@/lib/documents/get-reader';
+import { historyTitle, revisionChanges } from '@/lib/documents/history';
 import { parsePlainText } from '@/lib/documents/parse-plain-text';
 import { reviseDocument } from '@/lib/documents/revise-document';
 import { latestRevision } from '../helpers/revisions';
@@ -178,5 +179,19 @@ describe('revisions', () => {
       reviseDocument(w.member.id, id, { title: 'T', blocks: [] }, 'text/plain'),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await db().revision.count({ where: { documentId: id } })).toBe(1);
+  });
+
+  it('the history page names a revision only to members, and only one that exists', async () => {
+    const w = await makeWorld();
+    const { id } = await createDocument(w.member.id, w.workspace.id, demo, 'text/plain');
+    const title = (await db().document.findUniqueOrThrow({ where: { id } })).title;
+    expect(await historyTitle(w.member.id, id)).toBe(title);
+    expect(await historyTitle(w.member.id, id, 1)).toBe(title);
+    // The page and its title answer alike: 404 for a revision that does not exist...
+    await expect(historyTitle(w.member.id, id, 2)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(revisionChanges(w.member.id, id, 2)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // ...and for someone outside the workspace, whatever the revision.
+    await expect(historyTitle(w.outsider.id, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(historyTitle(w.outsider.id, id, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

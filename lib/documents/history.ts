@@ -10,6 +10,27 @@ export type ParagraphChange =
   | { kind: 'added'; key: string; number: number; text: string }
   | { kind: 'removed'; key: string; text: string };
 
+/**
+ * The history page's name for its title: the document's title when the user may read it and
+ * the revision asked for exists (the latest when none is named); NOT_FOUND otherwise, as the
+ * page itself answers.
+ */
+export async function historyTitle(
+  userId: string,
+  documentId: string,
+  number?: number,
+): Promise<string> {
+  const { document } = await documentForMember(userId, documentId);
+  if (number !== undefined) {
+    const found = await db().revision.findFirst({
+      where: { documentId, number },
+      select: { id: true },
+    });
+    if (!found) throw new AppError('NOT_FOUND');
+  }
+  return document.title;
+}
+
 export async function revisionChanges(userId: string, documentId: string, number?: number) {
   const { document } = await documentForMember(userId, documentId);
   const revisions = await db().revision.findMany({

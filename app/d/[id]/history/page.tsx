@@ -2,20 +2,25 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { requirePageUser } from '@/lib/auth/require-page-user';
-import { revisionChanges } from '@/lib/documents/history';
+import { historyTitle, revisionChanges } from '@/lib/documents/history';
 import { orNotFound } from '@/lib/http/page-errors';
-import { documentMetadata } from '../document-metadata';
-
-export function generateMetadata({
-  params,
-}: {
-  params: Promise<{ id: string }>;
-}): Promise<Metadata> {
-  return documentMetadata(params, 'What changed');
-}
-export const dynamic = 'force-dynamic';
+import { signedInPageMetadata } from '@/lib/http/page-metadata';
 
 const querySchema = z.object({ rev: z.coerce.number().int().min(1).optional().catch(undefined) });
+
+/** Titled like the document's other pages; an unknown revision is a 404 here as in the page. */
+export async function generateMetadata({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}): Promise<Metadata> {
+  const { id } = await params;
+  const { rev } = querySchema.parse(await searchParams);
+  return signedInPageMetadata((userId) => historyTitle(userId, id, rev), 'What changed', 'Reader');
+}
+export const dynamic = 'force-dynamic';
 
 export default async function HistoryPage({
   params,
