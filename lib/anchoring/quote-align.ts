@@ -11,6 +11,7 @@
  * against the full programme. Longer quotes are aligned by diff.
  */
 import { diffSequences } from './diff';
+import { leastLastRow, patternBlocks } from './myers-blocks';
 import { codes } from './text-diff';
 import { TokenDictionary } from './tokens';
 
@@ -36,71 +37,10 @@ export function align(text: string, w0: number, w1: number, quote: string): Alig
 export function alignDP(text: string, w0: number, w1: number, quote: string): Aligned | null {
   const m = quote.length;
   if (m === 0 || w1 - w0 <= 0) return null;
-  const { end, dist } = bestEnd(text, w0, w1, quote);
+  // The last row's best column (Myers' bit vectors), then the band around it for the path.
+  const { end, dist } = leastLastRow(patternBlocks(quote), text, w0, 1, w1 - w0, true);
   if (dist >= m) return null;
   return traceBanded(text, w0, quote, end, dist);
-}
-
-const ZERO_BLOCKS = new Int32Array(Math.ceil(DP_MAX_QUOTE / 32) + 1);
-
-/**
- * Last row of the semi-global edit-distance table, column by column, without the table: the
- * vertical deltas of each column are kept as bit vectors (Pv: +1, Mv: -1), 32 rows per block,
- * the horizontal delta carried from block to block. Returns the first column with the least
- * distance (column 0 = nothing consumed, distance m), as the full programme picks it.
- */
-function bestEnd(
-  text: string,
-  w0: number,
-  w1: number,
-  quote: string,
-): { end: number; dist: number } {
-  const m = quote.length;
-  const blocks = (m + 31) >>> 5;
-  const peq = new Map<number, Int32Array>();
-  for (let i = 0; i < m; i++) {
-    const c = quote.charCodeAt(i);
-    let eq = peq.get(c);
-    if (!eq) {
-      eq = new Int32Array(blocks);
-      peq.set(c, eq);
-    }
-    eq[i >>> 5]! |= 1 << (i & 31);
-  }
-  const pv = new Int32Array(blocks).fill(-1);
-  const mv = new Int32Array(blocks);
-  const last = blocks - 1;
-  const lastBit = (m - 1) & 31;
-  let score = m;
-  let best = m;
-  let end = 0;
-  for (let j = 1; j <= w1 - w0; j++) {
-    const eqs = peq.get(text.charCodeAt(w0 + j - 1)) ?? ZERO_BLOCKS;
-    // Row 0 is free (the alignment may start anywhere): no horizontal delta enters block 0.
-    let hin = 0;
-    for (let b = 0; b <= last; b++) {
-      const p = pv[b]!;
-      const n = mv[b]!;
-      let eq = eqs[b]!;
-      const xv = eq | n;
-      if (hin < 0) eq |= 1;
-      const xh = ((((eq & p) + p) | 0) ^ p) | eq;
-      let ph = n | ~(xh | p);
-      let mh = p & xh;
-      if (b === last) score += ((ph >>> lastBit) & 1) - ((mh >>> lastBit) & 1);
-      const hout = (ph >>> 31) - (mh >>> 31);
-      ph = (ph << 1) | (hin > 0 ? 1 : 0);
-      mh = (mh << 1) | (hin < 0 ? 1 : 0);
-      pv[b] = mh | ~(xv | ph);
-      mv[b] = ph & xv;
-      hin = hout;
-    }
-    if (score < best) {
-      best = score;
-      end = j;
-    }
-  }
-  return { end, dist: best };
 }
 
 let bandBuffer = new Int32Array(0);

@@ -3,6 +3,7 @@
  * well the surrounding context agrees; how much context must agree depends on quote length,
  * because a 3-letter quote matches by chance all over a document and a 200-letter one does not.
  */
+import { leastLastRow, patternBlocks } from './myers-blocks';
 
 /** Context similarity of random prose is not 0; scores below this edit similarity count as 0. */
 const CONTEXT_BASELINE = 0.35;
@@ -95,14 +96,12 @@ function leastDistanceBits(text: string, at: number, ctx: string, dir: -1 | 1, w
   return best;
 }
 
-/** Longest context (in 32-bit words) the block version takes; selector contexts are 128. */
+/** Longest context (in 32-bit words) taken bit-parallel; selector contexts are 128. */
 const MAX_WORDS = 8;
-/** Pattern masks per character and word for the block version, cleared after use. */
-let peqBlocks: Int32Array | null = null;
 
 /**
- * The same for contexts of 65 to 32 * MAX_WORDS characters: Myers' block-based bit-vector
- * algorithm, one 32-bit word per block, the horizontal delta carried from block to block.
+ * The same for contexts of 65 to 32 * MAX_WORDS characters, by the block version shared with
+ * the quote alignment (myers-blocks.ts), the context read away from the quote.
  */
 export function leastDistanceBlocks(
   text: string,
@@ -111,54 +110,12 @@ export function leastDistanceBlocks(
   dir: -1 | 1,
   w: number,
 ): number {
-  const m = ctx.length;
-  const words = Math.ceil(m / 32);
-  const peq = (peqBlocks ??= new Int32Array(65536 * MAX_WORDS));
-  for (let i = 0; i < m; i++) {
-    const c = dir < 0 ? ctx.charCodeAt(m - 1 - i) : ctx.charCodeAt(i);
-    peq[c * MAX_WORDS + (i >> 5)]! |= 1 << (i & 31);
+  let pattern = ctx;
+  if (dir < 0) {
+    pattern = '';
+    for (let i = ctx.length - 1; i >= 0; i--) pattern += ctx[i]; // by UTF-16 unit, as the DP
   }
-  const lastBits = m - 32 * (words - 1);
-  const lastMask = lastBits === 32 ? -1 : (1 << lastBits) - 1;
-  const lastTop = 1 << (lastBits - 1);
-  const vp = new Int32Array(words).fill(-1);
-  const vn = new Int32Array(words);
-  vp[words - 1] = lastMask;
-  let score = m;
-  let best = m;
-  for (let j = 0; j < w; j++) {
-    const base = (dir < 0 ? text.charCodeAt(at - 1 - j) : text.charCodeAt(at + j)) * MAX_WORDS;
-    // The top row grows by one per column (the context must start at `at`): carry in +1.
-    let hin = 1;
-    for (let k = 0; k < words; k++) {
-      const last = k === words - 1;
-      let eq = peq[base + k]!;
-      const pv = vp[k]!;
-      const mv = vn[k]!;
-      const xv = eq | mv;
-      if (hin < 0) eq |= 1;
-      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
-      let ph = mv | ~(xh | pv);
-      let mh = pv & xh;
-      const top = last ? lastTop : 1 << 31;
-      const hout = ph & top ? 1 : mh & top ? -1 : 0;
-      ph <<= 1;
-      mh <<= 1;
-      if (hin < 0) mh |= 1;
-      else if (hin > 0) ph |= 1;
-      const mask = last ? lastMask : -1;
-      vp[k] = (mh | ~(xv | ph)) & mask;
-      vn[k] = ph & xv & mask;
-      hin = hout;
-    }
-    score += hin;
-    if (score < best) best = score;
-  }
-  for (let i = 0; i < m; i++) {
-    const c = dir < 0 ? ctx.charCodeAt(m - 1 - i) : ctx.charCodeAt(i);
-    peq[c * MAX_WORDS + (i >> 5)] = 0;
-  }
-  return best;
+  return leastLastRow(patternBlocks(pattern), text, dir < 0 ? at - 1 : at, dir, w, false).dist;
 }
 
 /** The same by dynamic programming, O(|ctx| * (|ctx| + slack)), for longer contexts. */

@@ -22,7 +22,7 @@ describe('contextSimilarity()', () => {
         fc.property(
           fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é', '😀'), maxLength: maxText }),
           fc.string({
-            unit: fc.constantFrom('a', 'b', 'c', ' '),
+            unit: fc.constantFrom('a', 'b', 'c', ' ', '😀'),
             minLength: minCtx,
             maxLength: maxCtx,
           }),
@@ -38,6 +38,38 @@ describe('contextSimilarity()', () => {
           },
         ),
         { numRuns },
+      );
+    },
+  );
+
+  it.each([
+    ['up to 64', 1, 64],
+    ['of 65 to 256', 65, 256],
+  ])(
+    'equals it where the text holds the context (edited) next to the quote, contexts %s characters',
+    (_label, minCtx, maxCtx) => {
+      const unit = fc.constantFrom('a', 'b', ' ', 'é', '😀');
+      fc.assert(
+        fc.property(
+          fc.string({ unit, minLength: minCtx, maxLength: maxCtx }),
+          fc.string({ unit, maxLength: 12 }),
+          fc.nat(),
+          fc.string({ unit, maxLength: 12 }),
+          fc.boolean(),
+          (ctx, edit, cut, outside, before) => {
+            // The context with one stretch replaced, on the quote's side of `at`.
+            const k = cut % (ctx.length + 1);
+            const near = ctx.slice(0, k) + edit + ctx.slice(Math.min(ctx.length, k + edit.length));
+            const text = before ? outside + near + 'Q' : 'Q' + near + outside;
+            const at = before ? outside.length + near.length : 1;
+            const dir = before ? -1 : 1;
+            expect(contextSimilarity(text, at, ctx, dir)).toBeCloseTo(
+              reference(text, at, ctx, dir),
+              12,
+            );
+          },
+        ),
+        { numRuns: 1500 },
       );
     },
   );
