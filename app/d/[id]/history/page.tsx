@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requirePageUser } from '@/lib/auth/require-page-user';
 import { historyTitle, revisionChanges } from '@/lib/documents/history';
 import { orNotFound } from '@/lib/http/page-errors';
-import { signedInPageMetadata } from '@/lib/http/page-metadata';
+import { documentMetadata } from '../document-metadata';
 
 const querySchema = z.object({ rev: z.coerce.number().int().min(1).optional().catch(undefined) });
 
@@ -16,9 +16,8 @@ export async function generateMetadata({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }): Promise<Metadata> {
-  const { id } = await params;
   const { rev } = querySchema.parse(await searchParams);
-  return signedInPageMetadata((userId) => historyTitle(userId, id, rev), 'What changed', 'Reader');
+  return documentMetadata(params, 'What changed', (userId, id) => historyTitle(userId, id, rev));
 }
 export const dynamic = 'force-dynamic';
 
