@@ -1,14 +1,12 @@
 import { SHORT_CONTEXT, validateSelector } from './describe';
 import { assertText } from './errors';
-import { calibrated, type Features } from './calibrate';
+import { ANCHOR_MODEL } from './anchor-model';
+import { isBoostedModel } from './boosted';
+import { calibrated, type Calibration, type Features } from './calibrate';
+import { wordEvidence } from './evidence';
 import { bestExact, bestFuzzy, type Candidate } from './match';
 import { foldString, normaliseCached, toOriginal } from './normalise';
-import {
-  ANCHOR_SHORT_CONTEXT_THRESHOLD,
-  ANCHOR_THRESHOLD,
-  CALIBRATION,
-  SHORT_CALIBRATION,
-} from './thresholds';
+import { ANCHOR_SHORT_CONTEXT_THRESHOLD, ANCHOR_THRESHOLD, SHORT_CALIBRATION } from './thresholds';
 import type { Anchor, TextSelector } from './types';
 
 export type AnchorOptions = {
@@ -53,7 +51,7 @@ export function anchor(
     selector,
     options.hint,
     undefined,
-    short ? SHORT_CALIBRATION : CALIBRATION,
+    short ? SHORT_CALIBRATION : ANCHOR_MODEL,
   );
   if (!found || found.confidence < threshold) return null;
   return {
@@ -67,7 +65,7 @@ export function anchor(
 /**
  * The best candidate whatever its confidence (anchor() applies the threshold). `minVoteShare`
  * lets callers that accept only near-verbatim matches skip weak fuzzy windows (see match.ts);
- * `weights` is the calibration turning the candidate's features into a confidence (reanchor's
+ * `model` is the calibration turning the candidate's features into a confidence (reanchor's
  * fallback has its own, fitted on the spans that reach it: calibrate.ts).
  */
 export function locate(
@@ -75,7 +73,7 @@ export function locate(
   selector: TextSelector,
   hintOverride?: number,
   minVoteShare?: number,
-  weights?: readonly number[],
+  model: Calibration = ANCHOR_MODEL,
 ): Located | null {
   assertText(text);
   const sel = validateSelector(selector);
@@ -117,13 +115,16 @@ export function locate(
     if (fz && (!best || fz.confidence > best.confidence)) best = fz;
   }
   if (!best) return null;
+  // Only the boosted model reads word evidence; reanchor's fallback (logistic) skips the cost.
+  if (isBoostedModel(model))
+    best.features.evidence = wordEvidence(n.norm, q.quote, q.prefix, q.suffix, best.a, best.b);
   const { start, end } = toOriginal(n, best.a, best.b);
   const atPosition =
     !best.fuzzy && position !== null && start === position.start && end === position.end;
   return {
     start,
     end,
-    confidence: calibrated(best.features, weights),
+    confidence: calibrated(best.features, model),
     method: best.fuzzy ? 'fuzzy' : atPosition ? 'position' : 'exact',
     features: best.features,
   };

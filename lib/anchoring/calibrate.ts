@@ -1,17 +1,19 @@
 /**
  * Confidence = calibrated probability that an anchor is acceptable (right place for intact
- * text, overlapping the surviving part for edited text), from a logistic model fitted on the
- * tuning half of the corpus by scripts/anchoring-corpus/tune.ts. Ranking between candidates
- * uses the simpler heuristic score in score.ts; this only turns the winner into a probability.
+ * text, overlapping the surviving part for edited text), from a model fitted on the tuning half
+ * of the corpus by scripts/anchoring-corpus/tune.ts. Ranking between candidates uses the
+ * simpler heuristic score in score.ts; this only turns the winner into a probability.
  *
- * Three models over the same features: CALIBRATION for anchor() (every span, selector only, with
- * describe()'s 128 characters of context), SHORT_CALIBRATION for anchor() on selectors with at
- * most 64 (other tools' and older ones: the same context similarity over fewer characters is
- * weaker evidence), and FALLBACK_CALIBRATION for reanchor()'s fallback, fitted on the spans that
- * reach it (the diff lost them: deleted or moved), a different population with far more deleted
- * text.
+ * Three models: ANCHOR_MODEL for anchor() (every span, selector only, with describe()'s 128
+ * characters of context), boosted trees over the features below plus word evidence
+ * (evidence.ts, ADR 22); SHORT_CALIBRATION for anchor() on selectors with at most 64 (other
+ * tools' and older ones: the same context similarity over fewer characters is weaker evidence)
+ * and FALLBACK_CALIBRATION for reanchor()'s fallback, fitted on the spans that reach it (the
+ * diff lost them: deleted or moved, a population with far more deleted text), both logistic
+ * over featureVector().
  */
-import { CALIBRATION } from './thresholds';
+import { boostedProbability, isBoostedModel, type BoostedModel } from './boosted';
+import type { WordEvidence } from './evidence';
 
 export type Features = {
   /** Share of the quote found (1 for an exact match). */
@@ -34,6 +36,8 @@ export type Features = {
   rareWords?: number;
   /** Distance from the expected position, as a share of the document (0.5 without a hint). */
   distance?: number;
+  /** Word-level evidence (evidence.ts), computed for the winning candidate only. */
+  evidence?: WordEvidence;
 };
 
 export const FEATURE_NAMES = [
@@ -77,7 +81,58 @@ export function featureVector(f: Features): number[] {
   ];
 }
 
-export function calibrated(f: Features, weights: readonly number[] = CALIBRATION): number {
+/** The boosted model's inputs: the features as measured (trees need no transforms), -1 = absent. */
+export const BOOSTED_INPUTS = [
+  'quoteSim',
+  'length',
+  'ctxMean',
+  'ctxBest',
+  'occurrences',
+  'runnerUp',
+  'exact',
+  'prefixRun',
+  'suffixRun',
+  'rareWords',
+  'distance',
+  'windowRatio',
+  'quoteWords',
+  'quotePairs',
+  'contextWords',
+  'nearContextWords',
+  'splitEnds',
+  'contextsMeet',
+] as const;
+
+export function boostedInputs(f: Features): number[] {
+  const e = f.evidence;
+  return [
+    f.quoteSim,
+    f.length,
+    f.ctxMean,
+    f.ctxBest,
+    f.occurrences,
+    f.runnerUp,
+    f.exact ? 1 : 0,
+    f.prefixRun,
+    f.suffixRun,
+    f.rareWords ?? -1,
+    f.distance ?? 0.5,
+    e?.windowRatio ?? -1,
+    e?.quoteWords ?? -1,
+    e?.quotePairs ?? -1,
+    e?.contextWords ?? -1,
+    e?.nearContextWords ?? -1,
+    e?.splitEnds ?? -1,
+    e?.contextsMeet ?? -1,
+  ];
+}
+
+/** Logistic weights over featureVector(), or a boosted model over boostedInputs(). */
+export type Calibration = readonly number[] | BoostedModel;
+
+export function calibrated(f: Features, model: Calibration): number {
+  if (isBoostedModel(model)) return boostedProbability(model, boostedInputs(f));
+  const weights = model;
   const x = featureVector(f);
   let z = 0;
   for (let i = 0; i < x.length; i++) z += (weights[i] ?? 0) * x[i]!;

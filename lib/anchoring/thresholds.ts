@@ -3,8 +3,8 @@
 // anchor: min misses + false anchors within 1.5 % + 4 x false anchors beyond.
 // reanchor: min misses + false anchors within 0.375 % + 4 x false anchors beyond.
 
-/** anchor(): minimum calibrated confidence; below it a span is an orphan. */
-export const ANCHOR_THRESHOLD = 0.65;
+/** anchor(): minimum confidence (ANCHOR_MODEL, anchor-model.json); below it a span is an orphan. */
+export const ANCHOR_THRESHOLD = 0.67;
 /** anchor(): the same for selectors with at most SHORT_CONTEXT characters of context (SHORT_CALIBRATION). */
 export const ANCHOR_SHORT_CONTEXT_THRESHOLD = 0.71;
 /** reanchor(): minimum confidence (FALLBACK_CALIBRATION) of the selector match of a span the diff lost. */
@@ -29,12 +29,10 @@ export const REANCHOR_MOVED_MIN_KEEP = 0.6;
 export const REANCHOR_REFINE_MAX_GAP = 100;
 /** reanchor(): non-space characters a verbatim run must have to count as moved text. */
 export const REANCHOR_MOVE_MIN_CHARS = 48;
-/** Logistic weights over [bias, quoteSim, logLength, quoteSim*logLength, ctxMean, ctxBest, logOccurrences, runnerUp, exact, exact*logLength, exactUnique, logAdjacentRun, logShorterRun, sqrtDistance, fuzzy*sqrtDistance, fuzzy*rareWords]. */
-export const CALIBRATION: readonly number[] = [
-  -5.3428, -0.4253, 0.1993, 0.8758, 1.8943, 1.577, 0.1123, -1.3619, 0.4873, 0.0946, 0.7994, 0.5035,
-  0.3707, -0.7447, -0.8417, 1.6119,
-];
-/** anchor() on selectors with at most SHORT_CONTEXT characters of context: the same features. */
+/**
+ * anchor() on selectors with at most SHORT_CONTEXT characters of context: logistic weights over
+ * [bias, quoteSim, logLength, quoteSim*logLength, ctxMean, ctxBest, logOccurrences, runnerUp, exact, exact*logLength, exactUnique, logAdjacentRun, logShorterRun, sqrtDistance, fuzzy*sqrtDistance, fuzzy*rareWords].
+ */
 export const SHORT_CALIBRATION: readonly number[] = [
   -4.8486, -0.3282, 0.1683, 0.8623, 2.0978, 1.5203, 0.113, -1.7031, 0.6696, -0.1186, 0.9111, 0.4022,
   0.4129, -1.1516, -1.0175, 1.5159,

@@ -6,8 +6,15 @@
 import { CONTEXT_LENGTH, reanchor } from '../../lib/anchoring';
 import { describeWithContext } from '../../lib/anchoring/describe';
 import { locate } from '../../lib/anchoring/anchor';
-import { featureVector, type Features } from '../../lib/anchoring/calibrate';
-import type { CorpusCase, CorpusDoc } from './build';
+import {
+  BOOSTED_INPUTS,
+  boostedInputs,
+  featureVector,
+  type Features,
+} from '../../lib/anchoring/calibrate';
+import { boostedProbability, type BoostedModel } from '../../lib/anchoring/boosted';
+import { fitBoosted, type BoostOptions } from './boosting';
+import { hash, type CorpusCase, type CorpusDoc } from './build';
 import { acceptable, isFalse, score, type Outcome } from './evaluate';
 import { ANCHOR_FALSE_BUDGET, choose, measure, type Measured } from './tune-choice';
 
@@ -89,6 +96,23 @@ export function fitAnchor(rows: AnchorRow[]) {
   return { weights, conf, train };
 }
 
+/**
+ * Fits the boosted model (anchor() with full contexts, ADR 22) on `rows`, leaving out rewritten
+ * spans (less than half kept: null and an overlapping anchor are both acceptable, so they say
+ * nothing about what to anchor). Trained on them, the trees learnt that a candidate with one
+ * surviving side and few of the quote's words is usually acceptable (a rewrite in place), which
+ * is also what a deleted sentence between two surviving ones looks like.
+ */
+export function fitAnchorBoosted(rows: AnchorRow[], options: Partial<BoostOptions> = {}) {
+  const train = rows.filter((r) => r.features !== null && r.c[3] !== 'rewritten');
+  const xs = train.map((r) => boostedInputs(r.features!));
+  const ys = train.map((r) => (acceptable(r.c, r.start, r.end) ? 1 : 0));
+  const model: BoostedModel = fitBoosted(xs, ys, BOOSTED_INPUTS, options);
+  const conf = (r: AnchorRow): number =>
+    r.features ? boostedProbability(model, boostedInputs(r.features)) : r.fixed;
+  return { model, conf, train };
+}
+
 /** anchor()'s outcomes on `rows` with confidence `conf` and orphan threshold `t`. */
 export function anchorOutcomes(
   rows: AnchorRow[],
@@ -118,18 +142,11 @@ export function chooseAnchorThreshold(rows: AnchorRow[], conf: (r: AnchorRow) =>
   return { sweep, best: choose(sweep, ANCHOR_FALSE_BUDGET) };
 }
 
-/**
- * anchor(): calibration fitted on every case's best candidate, then the orphan threshold, for
- * selectors with `context` characters of context.
- */
-export function calibrateAnchor(docs: CorpusDoc[], context = CONTEXT_LENGTH) {
-  const rows = anchorRows(docs, context);
-  const { weights, conf, train } = fitAnchor(rows);
-  const { sweep, best: bestAnchor } = chooseAnchorThreshold(rows, conf);
-
-  // Calibration check: observed acceptability per confidence decile.
-  const deciles = Array.from({ length: 10 }, (_, i) => {
-    const inBin = train.filter((r) => Math.min(9, Math.floor(conf(r) * 10)) === i);
+/** Observed acceptability per confidence decile (the calibration check in the tuning report). */
+function decilesOf(rows: AnchorRow[], conf: (r: AnchorRow) => number) {
+  const scored = rows.filter((r) => r.features !== null);
+  return Array.from({ length: 10 }, (_, i) => {
+    const inBin = scored.filter((r) => Math.min(9, Math.floor(conf(r) * 10)) === i);
     const ok = inBin.filter((r) => acceptable(r.c, r.start, r.end)).length;
     return {
       bin: `${i / 10}-${(i + 1) / 10}`,
@@ -137,13 +154,49 @@ export function calibrateAnchor(docs: CorpusDoc[], context = CONTEXT_LENGTH) {
       observed: inBin.length ? Math.round((1000 * ok) / inBin.length) / 10 : null,
     };
   });
+}
 
-  const falseByMethod: Record<string, number> = {};
-  for (const o of anchorOutcomes(rows, conf, bestAnchor.t))
-    if (isFalse(o.c, o.result))
-      falseByMethod[o.result!.method] = (falseByMethod[o.result!.method] ?? 0) + 1;
+function falseByMethodOf(rows: AnchorRow[], conf: (r: AnchorRow) => number, t: number) {
+  const out: Record<string, number> = {};
+  for (const o of anchorOutcomes(rows, conf, t))
+    if (isFalse(o.c, o.result)) out[o.result!.method] = (out[o.result!.method] ?? 0) + 1;
+  return out;
+}
 
-  return { cases: rows.length, weights, bestAnchor, sweep, deciles, falseByMethod };
+/** The threshold chosen with confidence `conf`, and what the tuning report shows of it. */
+function thresholdReport(rows: AnchorRow[], conf: (r: AnchorRow) => number) {
+  const { sweep, best: bestAnchor } = chooseAnchorThreshold(rows, conf);
+  return {
+    cases: rows.length,
+    bestAnchor,
+    sweep,
+    deciles: decilesOf(rows, conf),
+    falseByMethod: falseByMethodOf(rows, conf, bestAnchor.t),
+  };
+}
+
+/**
+ * anchor() on describe()'s selectors: boosted trees fitted on every case's best candidate, and
+ * the orphan threshold chosen on out-of-fold confidences (trees fitted without the case's
+ * package), which is also what the calibration check reports: in-sample, the trees would vouch
+ * for their own training rows (ADR 22).
+ */
+export function calibrateAnchor(docs: CorpusDoc[], options: Partial<BoostOptions> = {}) {
+  const rows = anchorRows(docs);
+  const { model } = fitAnchorBoosted(rows, options);
+  const oof = outOfFoldConfidence(rows, (train) => fitAnchorBoosted(train, options));
+  return { model, ...thresholdReport(rows, oof) };
+}
+
+/**
+ * anchor() on selectors cut to `context` characters (SHORT_CONTEXT): the logistic calibration
+ * and the threshold, both on the same rows (16 weights barely overfit; this reproduces the
+ * calibration anchor() used before ADR 21 for such selectors).
+ */
+export function calibrateAnchorLogistic(docs: CorpusDoc[], context: number) {
+  const rows = anchorRows(docs, context);
+  const { weights, conf } = fitAnchor(rows);
+  return { weights, ...thresholdReport(rows, conf) };
 }
 
 /** reanchor()'s fallback: the same model fitted on the selector matches of the spans reaching it. */
@@ -165,4 +218,30 @@ export function calibrateFallback(docs: CorpusDoc[]): { weights: number[]; match
   }
   const fallbackWeights = fitLogistic(fallbackXs, fallbackYs).map((w) => Math.round(w * 1e4) / 1e4);
   return { weights: fallbackWeights, matches: fallbackXs.length };
+}
+
+/**
+ * Out-of-fold confidences of `rows`: packages dealt into `k` folds (hash order), each fold scored
+ * by a model fitted on the others. A flexible model (the boosted trees) is surer of its own
+ * training rows than of new documents, so a threshold chosen on in-sample confidences lets
+ * through more false anchors than it promises; one chosen on these does not (ADR 22).
+ */
+export function outOfFoldConfidence(
+  rows: AnchorRow[],
+  fit: (train: AnchorRow[]) => { conf: (r: AnchorRow) => number },
+  k = 5,
+): (r: AnchorRow) => number {
+  // Row ids are '<package>@<from>..<to>:<path>'.
+  const packageOf = (r: AnchorRow): string => {
+    const pair = r.doc.slice(0, r.doc.indexOf(':'));
+    return pair.slice(0, pair.lastIndexOf('@'));
+  };
+  const packages = [...new Set(rows.map(packageOf))].sort((a, b) => hash(a) - hash(b));
+  const foldOf = new Map(packages.map((p, i) => [p, i % k]));
+  const conf = new Map<AnchorRow, number>();
+  for (let f = 0; f < k; f++) {
+    const model = fit(rows.filter((r) => foldOf.get(packageOf(r)) !== f));
+    for (const r of rows) if (foldOf.get(packageOf(r)) === f) conf.set(r, model.conf(r));
+  }
+  return (r) => conf.get(r) ?? 0;
 }

@@ -4,11 +4,12 @@
  *
  *   npx tsx scripts/anchoring-corpus/tune.ts
  *
- * 1. anchor(): fit a logistic model P(acceptable | features of the best candidate), so that
- *    `confidence` is a calibrated probability; then pick the orphan threshold that minimises
- *    misses + FALSE_COST x false anchors. Twice: on describe()'s selectors (CALIBRATION), and on
- *    the same selectors cut to SHORT_CONTEXT characters of context (SHORT_CALIBRATION, for
- *    selectors made by other tools or by Closeread before ADR 21).
+ * 1. anchor(): fit a model P(acceptable | features of the best candidate), so that `confidence`
+ *    is a calibrated probability; then pick the orphan threshold by the chooser's cost
+ *    (tune-choice.ts). On describe()'s selectors, boosted trees (ANCHOR_MODEL, written to
+ *    lib/anchoring/anchor-model.json) with the threshold chosen on out-of-fold confidences
+ *    (ADR 22); on the same selectors cut to SHORT_CONTEXT characters of context, a logistic model
+ *    (SHORT_CALIBRATION, for selectors made by other tools or by Closeread before ADR 21).
  * 2. reanchor()'s fallback (selector matching for spans the diff lost): the same logistic model
  *    fitted on the matches of the spans that reach it, its own population (mostly deleted text).
  * 3. reanchor(): grid over minKeep (share of a span the diff must keep), the same share when
@@ -30,14 +31,17 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FEATURE_NAMES } from '../../lib/anchoring/calibrate';
+import { BOOSTED_INPUTS, FEATURE_NAMES } from '../../lib/anchoring/calibrate';
+import type { BoostedModel } from '../../lib/anchoring/boosted';
 import { SHORT_CONTEXT } from '../../lib/anchoring/describe';
 import * as current from '../../lib/anchoring/thresholds';
 import { FALSE_COST, loadCorpus } from './evaluate';
-import { calibrateAnchor, calibrateFallback } from './tune-calibration';
+import { BOOST_DEFAULTS } from './boosting';
+import { calibrateAnchor, calibrateAnchorLogistic, calibrateFallback } from './tune-calibration';
 import { MOVED_OFF, tuneReanchor } from './tune-reanchor';
 
 const THRESHOLDS_FILE = path.join(__dirname, '../../lib/anchoring/thresholds.ts');
+const MODEL_FILE = path.join(__dirname, '../../lib/anchoring/anchor-model.json');
 export const REPORT_FILE = path.join(
   __dirname,
   '../../__tests__/fixtures/anchoring/corpus/tuning-report.json',
@@ -46,9 +50,9 @@ export const REPORT_FILE = path.join(
 function main(): void {
   const docs = loadCorpus('tune');
   const anchorFit = calibrateAnchor(docs);
-  const { bestAnchor, sweep, deciles, falseByMethod, weights } = anchorFit;
+  const { bestAnchor, sweep, deciles, falseByMethod, model } = anchorFit;
   // Selectors made elsewhere (other tools, Closeread before ADR 21) carry less context.
-  const shortFit = calibrateAnchor(docs, SHORT_CONTEXT);
+  const shortFit = calibrateAnchorLogistic(docs, SHORT_CONTEXT);
   const fallback = calibrateFallback(docs);
   const fallbackWeights = fallback.weights;
   const bestRe = tuneReanchor(docs, fallbackWeights);
@@ -59,7 +63,7 @@ function main(): void {
 // anchor: ${bestAnchor.rule}.
 // reanchor: ${bestRe.rule}.
 
-/** anchor(): minimum calibrated confidence; below it a span is an orphan. */
+/** anchor(): minimum confidence (ANCHOR_MODEL, anchor-model.json); below it a span is an orphan. */
 export const ANCHOR_THRESHOLD = ${bestAnchor.t};
 /** anchor(): the same for selectors with at most SHORT_CONTEXT characters of context (SHORT_CALIBRATION). */
 export const ANCHOR_SHORT_CONTEXT_THRESHOLD = ${shortFit.bestAnchor.t};
@@ -85,11 +89,10 @@ export const REANCHOR_MOVED_MIN_KEEP = ${bestRe.movedKeep};
 export const REANCHOR_REFINE_MAX_GAP = ${bestRe.refineGap};
 /** reanchor(): non-space characters a verbatim run must have to count as moved text. */
 export const REANCHOR_MOVE_MIN_CHARS = ${bestRe.moveMinChars};
-/** Logistic weights over [${FEATURE_NAMES.join(', ')}]. */
-export const CALIBRATION: readonly number[] = [
-${weights.map((w) => `  ${w},`).join('\n')}
-];
-/** anchor() on selectors with at most SHORT_CONTEXT characters of context: the same features. */
+/**
+ * anchor() on selectors with at most SHORT_CONTEXT characters of context: logistic weights over
+ * [${FEATURE_NAMES.join(', ')}].
+ */
 export const SHORT_CALIBRATION: readonly number[] = [
 ${shortFit.weights.map((w) => `  ${w},`).join('\n')}
 ];
@@ -99,6 +102,7 @@ ${fallbackWeights.map((w) => `  ${w},`).join('\n')}
 ];
 `;
   fs.writeFileSync(THRESHOLDS_FILE, src);
+  fs.writeFileSync(MODEL_FILE, modelJson(model));
   try {
     execFileSync('npx', ['prettier', '--write', THRESHOLDS_FILE], { stdio: 'ignore' });
   } catch {
@@ -120,7 +124,11 @@ ${fallbackWeights.map((w) => `  ${w},`).join('\n')}
       calibration: shortFit.deciles,
     },
     reanchor: { chosen: bestRe },
-    weights: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, weights[i]])),
+    model: {
+      trees: model.trees.length,
+      options: BOOST_DEFAULTS,
+      splitsPerInput: splitsPerInput(model),
+    },
     shortContextWeights: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, shortFit.weights[i]])),
     fallbackWeights: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, fallbackWeights[i]])),
   };
@@ -132,7 +140,7 @@ ${fallbackWeights.map((w) => `  ${w},`).join('\n')}
         anchorShortContext: shortFit.bestAnchor,
         reanchor: bestRe,
         deciles,
-        weights: report.weights,
+        splitsPerInput: report.model.splitsPerInput,
       },
       null,
       1,
@@ -155,6 +163,20 @@ ${fallbackWeights.map((w) => `  ${w},`).join('\n')}
       'The reanchor settings changed, so the spans reaching the fallback (its calibration) may too. Run again.',
     );
   }
+}
+
+/** One tree per line: compact, and a retune's diff shows which trees changed. */
+function modelJson(model: BoostedModel): string {
+  const trees = model.trees.map((t) => `    ${JSON.stringify(t)}`).join(',\n');
+  return `{\n  "inputs": ${JSON.stringify(model.inputs)},\n  "base": ${model.base},\n  "trees": [\n${trees}\n  ]\n}\n`;
+}
+
+/** How often each input is split on: a rough view of what the trees read. */
+function splitsPerInput(model: BoostedModel): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(BOOSTED_INPUTS.map((n) => [n, 0]));
+  for (const tree of model.trees)
+    for (const node of tree) if (node.length === 4) counts[BOOSTED_INPUTS[node[0]]!]!++;
+  return counts;
 }
 
 if (require.main === module) main();

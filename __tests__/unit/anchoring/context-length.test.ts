@@ -2,12 +2,14 @@
  * describe() keeps CONTEXT_LENGTH (128) characters of context; selectors with at most
  * SHORT_CONTEXT (64) on both sides — other tools' (Hypothesis keeps 32) and Closeread's own
  * before ADR 21 — are scored by the calibration fitted on such selectors (SHORT_CALIBRATION),
- * and describe()'s by CALIBRATION. reanchor()'s fallback keeps FALLBACK_CONTEXT.
+ * and describe()'s by ANCHOR_MODEL (ADR 22). reanchor()'s fallback keeps FALLBACK_CONTEXT.
  */
 import { anchor, CONTEXT_LENGTH, describe as describeSpan } from '@/lib/anchoring';
 import { locate } from '@/lib/anchoring/anchor';
+import { ANCHOR_MODEL } from '@/lib/anchoring/anchor-model';
+import { FEATURE_NAMES } from '@/lib/anchoring/calibrate';
 import { FALLBACK_CONTEXT, SHORT_CONTEXT } from '@/lib/anchoring/describe';
-import { CALIBRATION, SHORT_CALIBRATION } from '@/lib/anchoring/thresholds';
+import { SHORT_CALIBRATION } from '@/lib/anchoring/thresholds';
 
 const OLD = Array.from(
   { length: 12 },
@@ -31,17 +33,17 @@ describe('context length', () => {
     expect(full.quote.suffix).toHaveLength(128);
     expect(SHORT_CONTEXT).toBe(64);
     expect(FALLBACK_CONTEXT).toBe(64);
-    expect(SHORT_CALIBRATION).toHaveLength(CALIBRATION.length);
+    expect(SHORT_CALIBRATION).toHaveLength(FEATURE_NAMES.length);
   });
 
   it.each([
-    ['describe()', 128, CALIBRATION],
+    ['describe()', 128, ANCHOR_MODEL],
     ['up to 64 characters', 64, SHORT_CALIBRATION],
     ['Hypothesis-sized', 32, SHORT_CALIBRATION],
-  ])('scores a %s selector with its own calibration', (_name, n, weights) => {
+  ])('scores a %s selector with its own calibration', (_name, n, model) => {
     const sel = cut(full, n);
     const found = anchor(NEW, sel, { threshold: 0 });
-    const expected = locate(NEW, sel, undefined, undefined, weights);
+    const expected = locate(NEW, sel, undefined, undefined, model);
     expect(found).not.toBeNull();
     expect(expected).not.toBeNull();
     expect(found!.start).toBe(expected!.start);

@@ -32,10 +32,10 @@ type Target = {
 };
 
 const ANCHOR: Target[] = [
-  { metric: 'intactExact', target: 99.3, floor: 97.5, higherIsBetter: true, knownGap: true },
-  { metric: 'orphanRecall', target: 80, floor: 97.2, higherIsBetter: true },
-  { metric: 'editedOverlap', target: 88, floor: 67, higherIsBetter: true, knownGap: true },
-  { metric: 'falseAnchors', target: 2, floor: 1.6, higherIsBetter: false },
+  { metric: 'intactExact', target: 99.3, floor: 97.7, higherIsBetter: true, knownGap: true },
+  { metric: 'orphanRecall', target: 80, floor: 98.5, higherIsBetter: true },
+  { metric: 'editedOverlap', target: 88, floor: 73, higherIsBetter: true, knownGap: true },
+  { metric: 'falseAnchors', target: 2, floor: 1.2, higherIsBetter: false },
 ];
 const REANCHOR: Target[] = [
   { metric: 'intactExact', target: 99.8, floor: 99.3, higherIsBetter: true, knownGap: true },
@@ -96,17 +96,23 @@ describe('held-out corpus: anchor() on selectors with less context (other tools,
   });
 });
 
+describe('held-out corpus: confidence of anchor()', () => {
+  // anchor()'s confidence comes from boosted trees fitted on the tuning half (ADR 22); on held-out
+  // documents it should still read as the chance that the candidate is acceptable. Every case's
+  // best candidate (threshold 0), except unchanged positions (confidence 1 by construction).
+  const bins = calibrationBins();
+  for (const o of runAnchor(docs, 0)) {
+    const r = o.result;
+    if (r && r.method !== 'position') bins.add(r.confidence, acceptable(o.c, r.start, r.end));
+  }
+  itReadsAsProbability(bins);
+});
+
 describe('held-out corpus: confidence of reanchor()’s fallback matches', () => {
   // The fallback (selector matching for spans the diff lost) has its own calibration, fitted on
   // the tuning half's fallback matches (calibrate.ts). On held-out documents a match's
   // confidence should still read as the chance that it is acceptable.
-  const bins = [0, 0.3, 0.7].map((lo, i, all) => ({
-    lo,
-    hi: all[i + 1] ?? 1.01,
-    n: 0,
-    predicted: 0,
-    observed: 0,
-  }));
+  const bins = calibrationBins();
   for (const d of docs) {
     reanchor(
       d.old,
@@ -114,21 +120,41 @@ describe('held-out corpus: confidence of reanchor()’s fallback matches', () =>
       d.cases.map((c) => ({ start: c[0], end: c[1] })),
       {
         onFallback: (i, found) => {
-          const ok = acceptable(d.cases[i]!, found.start, found.end);
-          const bin = bins.find((b) => found.confidence >= b.lo && found.confidence < b.hi)!;
-          bin.n++;
-          bin.predicted += found.confidence;
-          if (ok) bin.observed++;
+          bins.add(found.confidence, acceptable(d.cases[i]!, found.start, found.end));
         },
       },
     );
   }
+  itReadsAsProbability(bins);
+});
 
-  it.each(bins.map((b) => [`${b.lo}–${Math.min(1, b.hi)}`, b] as const))(
+/** Confidence bins 0–0.3, 0.3–0.7, 0.7–1: how many fell in each, their mean, and how many were right. */
+function calibrationBins() {
+  const all = [0, 0.3, 0.7].map((lo, i, los) => ({
+    lo,
+    hi: los[i + 1] ?? 1.01,
+    n: 0,
+    predicted: 0,
+    observed: 0,
+  }));
+  return {
+    all,
+    add(confidence: number, ok: boolean): void {
+      const bin = all.find((b) => confidence >= b.lo && confidence < b.hi)!;
+      bin.n++;
+      bin.predicted += confidence;
+      if (ok) bin.observed++;
+    },
+  };
+}
+
+/** Each bin's observed acceptable share is within 0.15 of its mean confidence. */
+function itReadsAsProbability(bins: ReturnType<typeof calibrationBins>): void {
+  it.each(bins.all.map((b) => [`${b.lo}–${Math.min(1, b.hi)}`, b] as const))(
     'confidence %s: observed acceptable share within 0.15 of the mean confidence',
     (_label, bin) => {
       expect(bin.n).toBeGreaterThanOrEqual(30);
       expect(Math.abs(bin.observed / bin.n - bin.predicted / bin.n)).toBeLessThanOrEqual(0.15);
     },
   );
-});
+}
