@@ -13,7 +13,6 @@
  * evidence.ts) or to the trees' settings without looking at the held-out half. The cross-
  * validated row is the estimate of how the procedure does on documents it has not seen.
  */
-import { hash } from './build';
 import { formatRow, loadCorpus, score, TABLE_HEADER, type Outcome } from './evaluate';
 import { budgetCost, measure, ANCHOR_FALSE_BUDGET } from './tune-choice';
 import {
@@ -23,6 +22,7 @@ import {
   fitAnchor,
   fitAnchorBoosted,
   outOfFoldConfidence,
+  packageFolds,
   type AnchorRow,
 } from './tune-calibration';
 
@@ -32,13 +32,11 @@ function main(): void {
   const k = Number(args.find((a) => !a.startsWith('--')) ?? 5);
   const fit = (rows: AnchorRow[]) => (logistic ? fitAnchor(rows) : fitAnchorBoosted(rows));
   const docs = loadCorpus('tune');
-  const packageOf = new Map(docs.map((d) => [d.id, d.package]));
-  const packages = [...new Set(docs.map((d) => d.package))].sort((a, b) => hash(a) - hash(b));
-  const foldOf = new Map(packages.map((p, i) => [p, i % k]));
   const rows = anchorRows(docs);
-  const fold = (r: AnchorRow): number => foldOf.get(packageOf.get(r.doc)!)!;
+  const fold = packageFolds(rows, k);
+  const packages = new Set(docs.map((d) => d.package)).size;
   console.log(
-    `anchor(), ${logistic ? 'logistic' : 'boosted trees'}: ${rows.length} tuning cases, ${packages.length} packages, ${k} folds`,
+    `anchor(), ${logistic ? 'logistic' : 'boosted trees'}: ${rows.length} tuning cases, ${packages} packages, ${k} folds`,
   );
 
   const outcomes: Outcome[] = [];

@@ -221,16 +221,10 @@ export function calibrateFallback(docs: CorpusDoc[]): { weights: number[]; match
 }
 
 /**
- * Out-of-fold confidences of `rows`: packages dealt into `k` folds (hash order), each fold scored
- * by a model fitted on the others. A flexible model (the boosted trees) is surer of its own
- * training rows than of new documents, so a threshold chosen on in-sample confidences lets
- * through more false anchors than it promises; one chosen on these does not (ADR 22).
+ * The fold (0..k-1) of each row: its package's place in hash order, modulo k, so that a
+ * package's revisions are never split between training and scoring.
  */
-export function outOfFoldConfidence(
-  rows: AnchorRow[],
-  fit: (train: AnchorRow[]) => { conf: (r: AnchorRow) => number },
-  k = 5,
-): (r: AnchorRow) => number {
+export function packageFolds(rows: AnchorRow[], k: number): (r: AnchorRow) => number {
   // Row ids are '<package>@<from>..<to>:<path>'.
   const packageOf = (r: AnchorRow): string => {
     const pair = r.doc.slice(0, r.doc.indexOf(':'));
@@ -238,10 +232,25 @@ export function outOfFoldConfidence(
   };
   const packages = [...new Set(rows.map(packageOf))].sort((a, b) => hash(a) - hash(b));
   const foldOf = new Map(packages.map((p, i) => [p, i % k]));
+  return (r) => foldOf.get(packageOf(r))!;
+}
+
+/**
+ * Out-of-fold confidences of `rows` (packageFolds): each fold scored by a model fitted on the
+ * others. A flexible model (the boosted trees) is surer of its own training rows than of new
+ * documents, so a threshold chosen on in-sample confidences lets through more false anchors
+ * than it promises; one chosen on these does not (ADR 22).
+ */
+export function outOfFoldConfidence(
+  rows: AnchorRow[],
+  fit: (train: AnchorRow[]) => { conf: (r: AnchorRow) => number },
+  k = 5,
+): (r: AnchorRow) => number {
+  const fold = packageFolds(rows, k);
   const conf = new Map<AnchorRow, number>();
   for (let f = 0; f < k; f++) {
-    const model = fit(rows.filter((r) => foldOf.get(packageOf(r)) !== f));
-    for (const r of rows) if (foldOf.get(packageOf(r)) === f) conf.set(r, model.conf(r));
+    const model = fit(rows.filter((r) => fold(r) !== f));
+    for (const r of rows) if (fold(r) === f) conf.set(r, model.conf(r));
   }
   return (r) => conf.get(r) ?? 0;
 }

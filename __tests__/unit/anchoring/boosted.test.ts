@@ -8,6 +8,7 @@ import { ANCHOR_MODEL, checkedModel } from '@/lib/anchoring/anchor-model';
 import { BOOSTED_INPUTS } from '@/lib/anchoring/calibrate';
 import { wordEvidence } from '@/lib/anchoring/evidence';
 import { fitBoosted, shortBetween, splitPoints } from '../../../scripts/anchoring-corpus/boosting';
+import { packageFolds, type AnchorRow } from '../../../scripts/anchoring-corpus/tune-calibration';
 
 describe('boostedLogOdds', () => {
   // Tree 1 splits input 0 at 0.5; tree 2 is a single leaf.
@@ -164,5 +165,24 @@ describe('split points', () => {
     expect(pts.length).toBeLessThanOrEqual(9);
     expect(pts.length).toBeGreaterThan(5);
     for (let i = 1; i < pts.length; i++) expect(pts[i]!).toBeGreaterThan(pts[i - 1]!);
+  });
+});
+
+describe('packageFolds', () => {
+  const row = (doc: string) => ({ doc }) as unknown as AnchorRow;
+  const rows = [
+    'ajv@4.11.8..5.5.2:README.md',
+    'ajv@5.5.2..6.12.6:README.md',
+    '@asciidoctor/reveal.js@3.1.0..4.0.1:README.adoc',
+    'npm@7.24.2..8.19.4:docs/content/commands/npm-install.md',
+    'npm@8.19.4..10.9.2:docs/content/using-npm/scripts.md',
+  ].map(row);
+
+  it("keeps a package's revisions in one fold, scoped names included", () => {
+    const fold = packageFolds(rows, 2);
+    expect(fold(rows[0]!)).toBe(fold(rows[1]!));
+    expect(fold(rows[3]!)).toBe(fold(rows[4]!));
+    expect(new Set(rows.map(fold)).size).toBe(2);
+    expect(packageFolds(rows, 3)(rows[2]!)).toBeGreaterThanOrEqual(0);
   });
 });
