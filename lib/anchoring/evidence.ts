@@ -5,7 +5,7 @@
  * a different sentence of the same boilerplate does not.
  */
 import { contextSimilarity } from './score';
-import { wordsOf } from './words';
+import { cutsWord, wordsOf } from './words';
 
 export type WordEvidence = {
   /** Candidate length over quote length (folded characters). */
@@ -35,8 +35,6 @@ const CONTEXT_REACH = 160;
 const NEAR = 40;
 const NEAR_REACH = 60;
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
 /** Share of the distinct items of `want` present in `have`; -1 when `want` is empty. */
 function cover(want: readonly string[], have: readonly string[]): number {
   const wanted = new Set(want);
@@ -53,12 +51,6 @@ function pairsOf(s: string): string[] {
   for (let i = 0; i + 1 < lower.length; i++) out.push(lower.slice(i, i + 2));
   return out;
 }
-
-const splits = (text: string, at: number): boolean =>
-  at > 0 &&
-  at < text.length &&
-  LETTER_OR_DIGIT.test(text[at - 1]!) &&
-  LETTER_OR_DIGIT.test(text[at]!);
 
 /** Evidence for candidate [a, b) of folded `text` against the folded quote and contexts. */
 export function wordEvidence(
@@ -83,7 +75,7 @@ export function wordEvidence(
       [...wordsOf(prefix.slice(-NEAR)), ...wordsOf(suffix.slice(0, NEAR))],
       around(NEAR_REACH),
     ),
-    splitEnds: (splits(text, a) ? 1 : 0) + (splits(text, b) ? 1 : 0),
+    splitEnds: (cutsWord(text, a) ? 1 : 0) + (cutsWord(text, b) ? 1 : 0),
     contextsMeet: Math.max(
       suffix.length > 0 ? contextSimilarity(text, a, suffix, 1) : 0,
       prefix.length > 0 ? contextSimilarity(text, b, prefix, -1) : 0,

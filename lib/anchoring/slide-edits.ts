@@ -9,8 +9,7 @@
  */
 import type { MatchBlock } from './diff';
 import type { Normalised } from './normalise';
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+import { cutsWord } from './words';
 
 /** Line breaks in the original text behind the folded space at k (whitespace folds to one space). */
 function lineBreaksAt(t: Normalised, k: number): number {
@@ -33,8 +32,7 @@ function boundaryScore(t: Normalised, i: number): number {
     );
     return breaks >= 2 ? 5 : breaks === 1 ? 4 : 3;
   }
-  if (!LETTER_OR_DIGIT.test(before) || !LETTER_OR_DIGIT.test(after)) return 2;
-  return 0;
+  return cutsWord(s, i) ? 0 : 2;
 }
 
 /**

@@ -15,6 +15,13 @@ const WORD = new RegExp(
   'gv',
 );
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+
+/** Does position i of s (between s[i-1] and s[i]) cut through a word: a letter or digit on both sides? */
+export function cutsWord(s: string, i: number): boolean {
+  return i > 0 && i < s.length && LETTER_OR_DIGIT.test(s[i - 1]!) && LETTER_OR_DIGIT.test(s[i]!);
+}
+
 export function wordsOf(s: string): string[] {
   return s.toLowerCase().match(WORD) ?? [];
 }
