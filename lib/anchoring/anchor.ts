@@ -1,6 +1,6 @@
 import { SHORT_CONTEXT, validateSelector } from './describe';
 import { assertText } from './errors';
-import { ANCHOR_MODEL } from './anchor-model';
+import { anchorModel } from './anchor-model';
 import { isBoostedModel } from './boosted';
 import { calibrated, type Calibration, type Features } from './calibrate';
 import { wordEvidence } from './evidence';
@@ -51,7 +51,7 @@ export function anchor(
     selector,
     options.hint,
     undefined,
-    short ? SHORT_CALIBRATION : ANCHOR_MODEL,
+    short ? SHORT_CALIBRATION : anchorModel(),
   );
   if (!found || found.confidence < threshold) return null;
   return {
@@ -73,7 +73,7 @@ export function locate(
   selector: TextSelector,
   hintOverride?: number,
   minVoteShare?: number,
-  model: Calibration = ANCHOR_MODEL,
+  model: Calibration = anchorModel(),
 ): Located | null {
   assertText(text);
   const sel = validateSelector(selector);

@@ -4,7 +4,7 @@
  * of the corpus by scripts/anchoring-corpus/tune.ts. Ranking between candidates uses the
  * simpler heuristic score in score.ts; this only turns the winner into a probability.
  *
- * Three models: ANCHOR_MODEL for anchor() (every span, selector only, with describe()'s 128
+ * Three models: anchorModel() for anchor() (every span, selector only, with describe()'s 128
  * characters of context), boosted trees over the features below plus word evidence
  * (evidence.ts, ADR 22); SHORT_CALIBRATION for anchor() on selectors with at most 64 (other
  * tools' and older ones: the same context similarity over fewer characters is weaker evidence)

@@ -3,7 +3,7 @@
 // anchor: min misses + false anchors within 1.5 % + 4 x false anchors beyond.
 // reanchor: min misses + false anchors within 0.375 % + 4 x false anchors beyond.
 
-/** anchor(): minimum confidence (ANCHOR_MODEL, anchor-model.json); below it a span is an orphan. */
+/** anchor(): minimum confidence (anchorModel(), anchor-model.json); below it a span is an orphan. */
 export const ANCHOR_THRESHOLD = 0.67;
 /** anchor(): the same for selectors with at most SHORT_CONTEXT characters of context (SHORT_CALIBRATION). */
 export const ANCHOR_SHORT_CONTEXT_THRESHOLD = 0.71;

@@ -44,6 +44,12 @@ export function fitLogistic(
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
+/**
+ * A boosted model without trees: locate() computes the word evidence for it, and the rows never
+ * read the shipped model (which may be stale: this is how it gets replaced).
+ */
+const FEATURES_ONLY: BoostedModel = { inputs: [...BOOSTED_INPUTS], base: 0, trees: [] };
+
 /** anchor()'s best candidate for one corpus case, with the features the calibration reads. */
 export type AnchorRow = {
   c: CorpusCase;
@@ -63,7 +69,8 @@ export function anchorRows(docs: CorpusDoc[], context = CONTEXT_LENGTH): AnchorR
   const rows: AnchorRow[] = [];
   for (const d of docs) {
     for (const c of d.cases) {
-      const found = locate(d.new, describeWithContext(d.old, c[0], c[1], context));
+      const selector = describeWithContext(d.old, c[0], c[1], context);
+      const found = locate(d.new, selector, undefined, undefined, FEATURES_ONLY);
       if (!found) {
         rows.push({ c, doc: d.id, start: -1, end: -1, method: 'none', features: null, fixed: 0 });
         continue;

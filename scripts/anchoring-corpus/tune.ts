@@ -6,7 +6,7 @@
  *
  * 1. anchor(): fit a model P(acceptable | features of the best candidate), so that `confidence`
  *    is a calibrated probability; then pick the orphan threshold by the chooser's cost
- *    (tune-choice.ts). On describe()'s selectors, boosted trees (ANCHOR_MODEL, written to
+ *    (tune-choice.ts). On describe()'s selectors, boosted trees (anchorModel(), written to
  *    lib/anchoring/anchor-model.json) with the threshold chosen on out-of-fold confidences
  *    (ADR 22); on the same selectors cut to SHORT_CONTEXT characters of context, a logistic model
  *    (SHORT_CALIBRATION, for selectors made by other tools or by Closeread before ADR 21).
@@ -63,7 +63,7 @@ function main(): void {
 // anchor: ${bestAnchor.rule}.
 // reanchor: ${bestRe.rule}.
 
-/** anchor(): minimum confidence (ANCHOR_MODEL, anchor-model.json); below it a span is an orphan. */
+/** anchor(): minimum confidence (anchorModel(), anchor-model.json); below it a span is an orphan. */
 export const ANCHOR_THRESHOLD = ${bestAnchor.t};
 /** anchor(): the same for selectors with at most SHORT_CONTEXT characters of context (SHORT_CALIBRATION). */
 export const ANCHOR_SHORT_CONTEXT_THRESHOLD = ${shortFit.bestAnchor.t};

@@ -4,7 +4,7 @@
  * trainer tune.ts fits it with (scripts/anchoring-corpus/boosting.ts).
  */
 import { boostedLogOdds, boostedProbability, type BoostedModel } from '@/lib/anchoring/boosted';
-import { ANCHOR_MODEL, checkedModel } from '@/lib/anchoring/anchor-model';
+import { anchorModel, checkedModel } from '@/lib/anchoring/anchor-model';
 import { BOOSTED_INPUTS } from '@/lib/anchoring/calibrate';
 import { wordEvidence } from '@/lib/anchoring/evidence';
 import { fitBoosted, shortBetween, splitPoints } from '../../../scripts/anchoring-corpus/boosting';
@@ -26,10 +26,10 @@ describe('boostedLogOdds', () => {
   });
 
   it('the shipped model reads the inputs calibrate.ts produces and gives probabilities', () => {
-    expect(ANCHOR_MODEL.inputs).toEqual([...BOOSTED_INPUTS]);
-    expect(ANCHOR_MODEL.trees.length).toBeGreaterThan(0);
+    expect(anchorModel().inputs).toEqual([...BOOSTED_INPUTS]);
+    expect(anchorModel().trees.length).toBeGreaterThan(0);
     const p = boostedProbability(
-      ANCHOR_MODEL,
+      anchorModel(),
       BOOSTED_INPUTS.map(() => 0.5),
     );
     expect(p).toBeGreaterThan(0);
@@ -37,9 +37,9 @@ describe('boostedLogOdds', () => {
   });
 
   it('a model fitted on other inputs is refused, not used', () => {
-    expect(() => checkedModel({ ...ANCHOR_MODEL, inputs: ['quoteSim'] })).toThrow(/rerun tune/);
+    expect(() => checkedModel({ ...anchorModel(), inputs: ['quoteSim'] })).toThrow(/rerun tune/);
     expect(() => checkedModel({ inputs: [...BOOSTED_INPUTS] })).toThrow();
-    expect(checkedModel(ANCHOR_MODEL)).toBe(ANCHOR_MODEL);
+    expect(checkedModel(anchorModel())).toBe(anchorModel());
   });
 });
 
@@ -184,5 +184,42 @@ describe('packageFolds', () => {
     expect(fold(rows[3]!)).toBe(fold(rows[4]!));
     expect(new Set(rows.map(fold)).size).toBe(2);
     expect(packageFolds(rows, 3)(rows[2]!)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('a stale anchor-model.json', () => {
+  it('fails anchor() loudly but not the tuning rows that replace it', () => {
+    jest.isolateModules(() => {
+      jest.doMock('@/lib/anchoring/anchor-model.json', () => ({
+        inputs: ['an', 'older', 'input', 'list'],
+        base: 0,
+        trees: [],
+      }));
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const { anchor, describe: describeSpan } = require('@/lib/anchoring');
+      const { anchorRows } = require('../../../scripts/anchoring-corpus/tune-calibration');
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      // Contexts longer than SHORT_CONTEXT, so anchor() scores with the boosted model.
+      const old =
+        'The harbour master kept a ledger of every ship that entered after dark, and the ' +
+        'council read it aloud each spring, arguing over the lanterns and the cost of oil.';
+      const revised = old.replace('every ship', 'each vessel');
+      const start = old.indexOf('ledger');
+      const sel = describeSpan(old, start, start + 6);
+      expect(() => anchor(revised, sel)).toThrow(/rerun tune/);
+      const doc = {
+        id: 'x@1..2:README.md',
+        package: 'x',
+        path: 'README.md',
+        from: '1',
+        to: '2',
+        old,
+        new: revised,
+        cases: [[start, start + 6, 'word', 'intact', start, start + 6]],
+      };
+      const [row] = anchorRows([doc]);
+      expect(row.start).toBe(start);
+      expect(row.features.evidence.quoteWords).toBe(1);
+    });
   });
 });

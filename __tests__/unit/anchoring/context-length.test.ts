@@ -2,11 +2,11 @@
  * describe() keeps CONTEXT_LENGTH (128) characters of context; selectors with at most
  * SHORT_CONTEXT (64) on both sides — other tools' (Hypothesis keeps 32) and Closeread's own
  * before ADR 21 — are scored by the calibration fitted on such selectors (SHORT_CALIBRATION),
- * and describe()'s by ANCHOR_MODEL (ADR 22). reanchor()'s fallback keeps FALLBACK_CONTEXT.
+ * and describe()'s by anchorModel() (ADR 22). reanchor()'s fallback keeps FALLBACK_CONTEXT.
  */
 import { anchor, CONTEXT_LENGTH, describe as describeSpan } from '@/lib/anchoring';
 import { locate } from '@/lib/anchoring/anchor';
-import { ANCHOR_MODEL } from '@/lib/anchoring/anchor-model';
+import { anchorModel } from '@/lib/anchoring/anchor-model';
 import { FEATURE_NAMES } from '@/lib/anchoring/calibrate';
 import { FALLBACK_CONTEXT, SHORT_CONTEXT } from '@/lib/anchoring/describe';
 import { SHORT_CALIBRATION } from '@/lib/anchoring/thresholds';
@@ -37,7 +37,7 @@ describe('context length', () => {
   });
 
   it.each([
-    ['describe()', 128, ANCHOR_MODEL],
+    ['describe()', 128, anchorModel()],
     ['up to 64 characters', 64, SHORT_CALIBRATION],
     ['Hypothesis-sized', 32, SHORT_CALIBRATION],
   ])('scores a %s selector with its own calibration', (_name, n, model) => {

@@ -4,7 +4,7 @@
  */
 import { anchor, describe as describeSpan } from '@/lib/anchoring';
 import { locate } from '@/lib/anchoring/anchor';
-import { ANCHOR_MODEL } from '@/lib/anchoring/anchor-model';
+import { anchorModel } from '@/lib/anchoring/anchor-model';
 import { calibrated } from '@/lib/anchoring/calibrate';
 import { normalise } from '@/lib/anchoring/normalise';
 import { rareWordRecall, wordsOf } from '@/lib/anchoring/words';
@@ -59,7 +59,7 @@ describe('anchor() on repetitive boilerplate', () => {
     const found = locate(newText, describeSpan(oldText, start, start + removed.length))!;
     expect(found.method).toBe('fuzzy');
     expect(found.features!.rareWords).toBeLessThan(0.2);
-    const withoutRareWords = calibrated({ ...found.features!, rareWords: 1 }, ANCHOR_MODEL);
+    const withoutRareWords = calibrated({ ...found.features!, rareWords: 1 }, anchorModel());
     // Compared in log-odds: near 1 the probabilities themselves differ by little.
     const logit = (p: number): number => Math.log(p / (1 - p));
     expect(logit(found.confidence)).toBeLessThan(logit(withoutRareWords) - 1);
