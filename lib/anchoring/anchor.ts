@@ -112,7 +112,7 @@ export function locate(
   let best: Candidate | null = bestExact(n, q);
   if (!best || best.confidence < FUZZY_UNLESS) {
     const fz = bestFuzzy(n, q);
-    if (fz && (!best || fz.confidence > best.confidence)) best = fz;
+    if (fz && (!best || fz.rank > best.rank)) best = fz;
   }
   if (!best) return null;
   // Only the boosted model reads word evidence; reanchor's fallback (logistic) skips the cost.

@@ -7,7 +7,7 @@ import type { Features } from './calibrate';
 import type { Normalised } from './normalise';
 import { align } from './quote-align';
 import { existingIndexOf, forEachHit, occurrencesOf, Q, qgramIndexOf } from './qgram';
-import { confidence, contextRun, contextScore, proximity } from './score';
+import { adjacentRun, confidence, contextRun, contextScore, proximity } from './score';
 import { rareWordRecall } from './words';
 
 export type Candidate = {
@@ -84,7 +84,7 @@ export function bestExact(n: Normalised, q: Query): Candidate | null {
   for (const a of pool) {
     const ctx = contextScore(text, a, a + m, q.prefix, q.suffix);
     const conf = confidence(1, m, ctx.mean);
-    const rank = conf + proximity(a, q.hint);
+    const rank = conf + adjacentRun(text, a, a + m, q.prefix, q.suffix) + proximity(a, q.hint);
     const features: Features = {
       quoteSim: 1,
       length: m,
@@ -190,7 +190,7 @@ export function bestFuzzy(n: Normalised, q: Query): Candidate | null {
     if (!al) continue;
     const ctx = contextScore(text, al.a, al.b, q.prefix, q.suffix);
     const conf = confidence(al.sim, m, ctx.mean);
-    const rank = conf + proximity(al.a, q.hint);
+    const rank = conf + adjacentRun(text, al.a, al.b, q.prefix, q.suffix) + proximity(al.a, q.hint);
     const features: Features = {
       quoteSim: al.sim,
       length: m,

@@ -185,6 +185,33 @@ export function confidence(quoteSimilarity: number, quoteLength: number, context
   return quoteSimilarity * (alone + (1 - alone) * context);
 }
 
+/** Characters per side of verbatim context that count in adjacentRun(). */
+export const ADJACENT_CONTEXT = 32;
+/**
+ * Weight of adjacentRun() in the ranking, against the heuristic confidence (0-1): all 64
+ * characters verbatim are worth half of it. Heavier, nearby boilerplate (", and the council ")
+ * outweighs a paragraph that survived around a rewritten phrase (ADR 23).
+ */
+export const ADJACENT_WEIGHT = 0.5;
+
+/**
+ * Ranking bonus for the context that survives verbatim right next to a candidate: the copy a
+ * diff would pair with the old one is the one whose neighbours were kept as they were, even
+ * when another copy's wider context is as similar by edit distance (ADR 23).
+ */
+export function adjacentRun(
+  text: string,
+  a: number,
+  b: number,
+  prefix: string,
+  suffix: string,
+): number {
+  const run =
+    Math.min(ADJACENT_CONTEXT, contextRun(text, a, prefix, -1)) +
+    Math.min(ADJACENT_CONTEXT, contextRun(text, b, suffix, 1));
+  return (ADJACENT_WEIGHT * run) / (2 * ADJACENT_CONTEXT);
+}
+
 /** Ranking bonus for being near the expected position; breaks ties between equal contexts. */
 export function proximity(pos: number, hint: number | null): number {
   if (hint === null) return 0;

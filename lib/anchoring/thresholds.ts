@@ -4,9 +4,9 @@
 // reanchor: min misses + false anchors within 0.375 % + 4 x false anchors beyond.
 
 /** anchor(): minimum confidence (anchorModel(), anchor-model.json); below it a span is an orphan. */
-export const ANCHOR_THRESHOLD = 0.67;
+export const ANCHOR_THRESHOLD = 0.64;
 /** anchor(): the same for selectors with at most SHORT_CONTEXT characters of context (SHORT_CALIBRATION). */
-export const ANCHOR_SHORT_CONTEXT_THRESHOLD = 0.71;
+export const ANCHOR_SHORT_CONTEXT_THRESHOLD = 0.72;
 /** reanchor(): minimum confidence (FALLBACK_CALIBRATION) of the selector match of a span the diff lost. */
 export const REANCHOR_FALLBACK_THRESHOLD = 0.86;
 /** reanchor(): the same for a match in text the diff did not keep (moved and edited). */
@@ -34,11 +34,11 @@ export const REANCHOR_MOVE_MIN_CHARS = 48;
  * [bias, quoteSim, logLength, quoteSim*logLength, ctxMean, ctxBest, logOccurrences, runnerUp, exact, exact*logLength, exactUnique, logAdjacentRun, logShorterRun, sqrtDistance, fuzzy*sqrtDistance, fuzzy*rareWords].
  */
 export const SHORT_CALIBRATION: readonly number[] = [
-  -4.8486, -0.3282, 0.1683, 0.8623, 2.0978, 1.5203, 0.113, -1.7031, 0.6696, -0.1186, 0.9111, 0.4022,
-  0.4129, -1.1516, -1.0175, 1.5159,
+  -4.8282, -0.3078, 0.0909, 0.9223, 2.1476, 1.657, 0.1079, -1.5977, 0.6582, -0.0702, 0.8782, 0.3811,
+  0.3548, -1.2152, -0.9278, 1.5668,
 ];
 /** reanchor() fallback (3488 matches of spans the diff lost): the same features. */
 export const FALLBACK_CALIBRATION: readonly number[] = [
-  -4.8614, -0.4442, 0.4286, 0.5238, 1.451, 0.8069, -0.0834, -2.4242, 0.001, 0.2663, 1.1499, 0.4769,
-  -0.2722, -1.6617, -2.2293, 1.4337,
+  -4.8354, -0.4743, 0.4175, 0.493, 1.4105, 0.8726, -0.1065, -2.2349, 0.0257, 0.2784, 1.1445, 0.4925,
+  -0.3426, -1.5903, -2.0838, 1.5567,
 ];
