@@ -1,8 +1,11 @@
 /**
- * Choosing between exact copies of a quote in anchor() (match.ts bestExact, score.ts
- * adjacentRun, ADR 23): the copy whose neighbours survive verbatim right next to it wins over
- * one whose wider context is merely similar. Regression class from the corpus: reference-link
- * lists where each revision adds a block of near-identical lines.
+ * Choosing between exact copies of a quote in anchor() (match.ts, score.ts adjacentRun, ADR 23):
+ * the copy whose neighbours survive verbatim right next to it wins over one whose wider context
+ * is merely similar, and a fuzzy window that lands on another copy does not override the
+ * ranking (locate() compares exact and fuzzy candidates by rank). Before ADR 23 the exact copy on
+ * the [a1] line won here by its context score; with the bonus for exact copies alone, a fuzzy
+ * window on that line still won by its higher heuristic confidence. Regression class from the
+ * corpus: reference-link lists where each revision adds a block of near-identical lines.
  */
 import { anchor, describe as describeSpan } from '@/lib/anchoring';
 import { adjacentRun, ADJACENT_CONTEXT, ADJACENT_WEIGHT } from '@/lib/anchoring/score';
