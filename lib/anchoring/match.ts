@@ -84,7 +84,7 @@ export function bestExact(n: Normalised, q: Query): Candidate | null {
   for (const a of pool) {
     const ctx = contextScore(text, a, a + m, q.prefix, q.suffix);
     const conf = confidence(1, m, ctx.mean);
-    const rank = conf + adjacentRun(text, a, a + m, q.prefix, q.suffix) + proximity(a, q.hint);
+    const rank = rankOf(conf, text, a, a + m, q);
     const features: Features = {
       quoteSim: 1,
       length: m,
@@ -104,6 +104,15 @@ export function bestExact(n: Normalised, q: Query): Candidate | null {
   }
   if (best) finish(best, text, q, runnerUp);
   return best;
+}
+
+/**
+ * Rank of candidate [a, b) with heuristic confidence `conf`: exact copies and fuzzy windows are
+ * ranked alike (locate() compares the best of each by it), with the verbatim adjacent context
+ * and the proximity to the expected position on top (ADR 23).
+ */
+function rankOf(conf: number, text: string, a: number, b: number, q: Query): number {
+  return conf + adjacentRun(text, a, b, q.prefix, q.suffix) + proximity(a, q.hint);
 }
 
 function finish(best: Candidate, text: string, q: Query, runnerUp: number): void {
@@ -190,7 +199,7 @@ export function bestFuzzy(n: Normalised, q: Query): Candidate | null {
     if (!al) continue;
     const ctx = contextScore(text, al.a, al.b, q.prefix, q.suffix);
     const conf = confidence(al.sim, m, ctx.mean);
-    const rank = conf + adjacentRun(text, al.a, al.b, q.prefix, q.suffix) + proximity(al.a, q.hint);
+    const rank = rankOf(conf, text, al.a, al.b, q);
     const features: Features = {
       quoteSim: al.sim,
       length: m,

@@ -150,12 +150,22 @@ export function leastDistanceDP(
   return best;
 }
 
-/** Cheap lower-bound-ish proxy: characters of context matching contiguously next to the quote. */
-export function contextRun(text: string, at: number, ctx: string, dir: -1 | 1): number {
-  const m = ctx.length;
+/**
+ * Cheap lower-bound-ish proxy: characters of context matching contiguously next to the quote,
+ * counting at most `limit` of them.
+ */
+export function contextRun(
+  text: string,
+  at: number,
+  ctx: string,
+  dir: -1 | 1,
+  limit = ctx.length,
+): number {
+  const m = Math.min(ctx.length, limit);
+  const last = ctx.length - 1;
   let k = 0;
   if (dir < 0) {
-    while (k < m && k < at && text.charCodeAt(at - 1 - k) === ctx.charCodeAt(m - 1 - k)) k++;
+    while (k < m && k < at && text.charCodeAt(at - 1 - k) === ctx.charCodeAt(last - k)) k++;
   } else {
     while (k < m && at + k < text.length && text.charCodeAt(at + k) === ctx.charCodeAt(k)) k++;
   }
@@ -207,8 +217,8 @@ export function adjacentRun(
   suffix: string,
 ): number {
   const run =
-    Math.min(ADJACENT_CONTEXT, contextRun(text, a, prefix, -1)) +
-    Math.min(ADJACENT_CONTEXT, contextRun(text, b, suffix, 1));
+    contextRun(text, a, prefix, -1, ADJACENT_CONTEXT) +
+    contextRun(text, b, suffix, 1, ADJACENT_CONTEXT);
   return (ADJACENT_WEIGHT * run) / (2 * ADJACENT_CONTEXT);
 }
 

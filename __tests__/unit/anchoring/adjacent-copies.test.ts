@@ -8,7 +8,7 @@
  * corpus: reference-link lists where each revision adds a block of near-identical lines.
  */
 import { anchor, describe as describeSpan } from '@/lib/anchoring';
-import { adjacentRun, ADJACENT_CONTEXT, ADJACENT_WEIGHT } from '@/lib/anchoring/score';
+import { adjacentRun, ADJACENT_CONTEXT, ADJACENT_WEIGHT, contextRun } from '@/lib/anchoring/score';
 
 const issues = (tag: string, query: string): string =>
   [
@@ -48,5 +48,16 @@ describe('anchor() between exact copies', () => {
     const long = 'x'.repeat(100);
     const t2 = `${long}Q${long}`;
     expect(adjacentRun(t2, 100, 101, long, long)).toBe(ADJACENT_WEIGHT);
+  });
+
+  it('counts a run up to its limit, read away from the quote on either side', () => {
+    const text = 'abcdefQghijkl';
+    const q = text.indexOf('Q');
+    // The prefix is compared from its end (next to the quote), the suffix from its start.
+    expect(contextRun(text, q, 'zzcdef', -1)).toBe(4);
+    expect(contextRun(text, q, 'zzcdef', -1, 3)).toBe(3);
+    expect(contextRun(text, q, 'zzcdef', -1, 10)).toBe(4);
+    expect(contextRun(text, q + 1, 'ghizz', 1, 2)).toBe(2);
+    expect(contextRun(text, q + 1, 'ghizz', 1)).toBe(3);
   });
 });
