@@ -3,7 +3,13 @@
  * alignment's answer against plain string evidence (survival.ts).
  */
 import type { CharMap, GroundTruth } from './groundtruth';
-import { bestCopyAgrees, survivesWithContext, verbatimElsewhere, type Survival } from './survival';
+import {
+  bestCopyAgrees,
+  movedWithEvidence,
+  survivesWithContext,
+  verbatimElsewhere,
+  type Survival,
+} from './survival';
 
 /** Does the alignment also keep >= 8 characters of context right before or after the span? */
 function carried(map: CharMap, start: number, end: number, ns: number, ne: number): boolean {
@@ -139,6 +145,9 @@ function classifyByAlignment(
         fresh.length === 1 &&
         newText.indexOf(quote) === newText.lastIndexOf(quote)
       ) {
+        // A short quote without any of its old neighbours may be a coincidence ("require" in
+        // rewritten code and in a new sentence): possibly moved, not surely, so skipped.
+        if (!movedWithEvidence(oldText, newText, start, end, at)) return null;
         return { cls: 'intact', expected: [at, at + quote.length] };
       }
       if (fresh.length > 0) return null;

@@ -9,7 +9,9 @@
  *  3. islands of 1-2 short coincidentally-equal tokens inside rewritten hunks are dropped
  *     (the usual "semantic cleanup": an equality shorter than the edits on both sides);
  *  4. whole lines deleted in one place and inserted verbatim in another are paired as moves;
- *  5. every classification is checked against plain string evidence (survival.ts).
+ *  5. old lines re-aligned to their clearly best new line where the alignment misplaced them
+ *     (line-audit.ts);
+ *  6. every classification is checked against plain string evidence (survival.ts).
  * Every "intact" expectation is verified by direct substring comparison.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,6 +19,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { alignHunk, dropIslands, lcs, linePairingGain, tokens } from './align';
+import { auditLines } from './line-audit';
 import { collapseWhitespace, type Collapsed } from './survival';
 
 /** oldToNew[i] = index in new text of old char i, -1 if deleted, -2 if unknown (hunk too big). */
@@ -185,6 +188,7 @@ export function groundTruthMap(oldText: string, newText: string): GroundTruth {
     for (let c = 0; c < t.length; c++) map[s + c] = ns + c;
   }
   fuzzyMoves(oldText, newText, map, ol, nl);
+  auditLines(oldText, newText, map);
   const hunkOf = (i: number): [number, number] | null => {
     for (const [oa, ob, na, nb] of hunkRanges) if (i >= oa && i < ob) return [na, nb];
     return null;

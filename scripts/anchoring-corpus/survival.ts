@@ -109,6 +109,25 @@ function contextAgreement(
   return left + right;
 }
 
+/** Old context a short quote must carry along to count as moved (either side, contiguous). */
+export const MOVE_MIN_CONTEXT = 8;
+
+/**
+ * Move rule: a quote that left its place and reappears once in new material moved there if it
+ * is long enough not to be a coincidence (VERBATIM_MIN_SOLID non-space characters), or if it
+ * took at least MOVE_MIN_CONTEXT characters of its old neighbours along.
+ */
+export function movedWithEvidence(
+  oldText: string,
+  newText: string,
+  start: number,
+  end: number,
+  at: number,
+): boolean {
+  if (oldText.slice(start, end).replace(/\s+/g, '').length >= VERBATIM_MIN_SOLID) return true;
+  return contextAgreement(oldText, newText, start, end, at) >= MOVE_MIN_CONTEXT;
+}
+
 /**
  * Copy rule: an intact span whose quote has several copies in the new text is only placed at
  * the alignment's copy if no other copy agrees better with the old context; otherwise the

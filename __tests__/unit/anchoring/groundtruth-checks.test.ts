@@ -7,10 +7,12 @@
 import {
   bestCopyAgrees,
   collapseWhitespace,
+  movedWithEvidence,
   survivesWithContext,
   verbatimElsewhere,
 } from '@/scripts/anchoring-corpus/survival';
 import { groundTruthMap } from '@/scripts/anchoring-corpus/groundtruth';
+import { auditLines } from '@/scripts/anchoring-corpus/line-audit';
 
 const at = (text: string, quote: string, from = 0): [number, number] => {
   const s = text.indexOf(quote, from);
@@ -150,5 +152,129 @@ describe('groundTruthMap() inside changed hunks', () => {
     expect(mapped(oldText, newText, 'Since\ninstall.js runs for two')).toBe(
       'Since·install.js runs for two',
     );
+  });
+});
+
+describe('auditLines()', () => {
+  const ALPHA = '- `alpha` (default: true) -- strips the comments from every input file';
+  const BETA = '- `beta` (default: false) -- rewrites the imports into relative module paths';
+  const ALPHA2 = '- `alpha` (default: `true`) — strips the comments from every input file';
+  const BETA2 = '- `beta` (default: `false`) — rewrites the imports into relative module paths';
+  const oldText = `# Options\n\n${ALPHA}\n${BETA}\n`;
+  const newText = `# Options\n\n${BETA2}\n${ALPHA2}\n`;
+  const lineMap = (map: Int32Array, line: string): string => {
+    const [s, e] = at(oldText, line);
+    let out = '';
+    for (let i = s; i < e; i++) out += map[i]! >= 0 ? newText[map[i]!] : map[i] === -2 ? '?' : '·';
+    return out;
+  };
+  /** The map an order-keeping alignment could give: headings kept, old lines onto the wrong ones. */
+  const misaligned = (): Int32Array => {
+    const map = new Int32Array(oldText.length).fill(-1);
+    for (let i = 0; i < '# Options\n\n'.length; i++) map[i] = i;
+    const [a] = at(oldText, ALPHA);
+    const [b2] = at(newText, BETA2);
+    // alpha's "- `" and "(default: " pieces paired with beta's new line, the rest deleted.
+    for (let k = 0; k < 3; k++) map[a + k] = b2 + k;
+    return map;
+  };
+
+  it('re-aligns a line the alignment sent to the wrong line, to its clearly best partner', () => {
+    const map = misaligned();
+    expect(auditLines(oldText, newText, map)).toBeGreaterThanOrEqual(1);
+    expect(lineMap(map, ALPHA)).toBe(
+      '- `alpha` (default: true) ·· strips the comments from every input file',
+    );
+    const [a] = at(oldText, ALPHA);
+    const [na] = at(newText, ALPHA2);
+    expect(map[a]).toBe(na);
+  });
+
+  it('fills holes the alignment left in a line it otherwise placed right', () => {
+    const map = new Int32Array(oldText.length).fill(-1);
+    const [b] = at(oldText, BETA);
+    const [nb] = at(newText, BETA2);
+    // Only "- `beta`" and "rewrites the imports" kept: the pair itself keeps far more.
+    for (let k = 0; k < 8; k++) map[b + k] = nb + k;
+    const words = 'rewrites the imports';
+    const [w] = at(oldText, words);
+    const [nw] = at(newText, words);
+    for (let k = 0; k < words.length; k++) map[w + k] = nw + k;
+    auditLines(oldText, newText, map);
+    expect(lineMap(map, BETA)).toBe(
+      '- `beta` (default: false) ·· rewrites the imports into relative module paths',
+    );
+  });
+
+  it('leaves a line alone when its best partner is not clearly best (identical old lines)', () => {
+    const twice = `# Options\n\n${ALPHA}\n${ALPHA}\n`;
+    const map = new Int32Array(twice.length).fill(-1);
+    expect(auditLines(twice, newText, map)).toBe(0);
+    expect(Array.from(map).every((v) => v === -1)).toBe(true);
+  });
+
+  it('leaves re-wrapped text alone (most of the line went to its partner and the next line)', () => {
+    const wrappedOld =
+      'Intro.\n\nthe quick brown fox jumps over the lazy dog near the river bank\nand then it runs away.\n';
+    const wrappedNew =
+      'Intro.\n\nthe quick brown fox jumps over the lazy dog near the\nriver bank and then it runs away.\n';
+    const { map } = groundTruthMap(wrappedOld, wrappedNew);
+    const before = Array.from(map);
+    auditLines(wrappedOld, wrappedNew, map);
+    expect(Array.from(map)).toEqual(before);
+    const [r] = at(wrappedOld, 'river');
+    expect(wrappedNew.slice(map[r]!, map[r]! + 5)).toBe('river');
+  });
+
+  it('in a re-sorted and reworded options list, maps each line to its own new line', () => {
+    const names = [
+      'collapse',
+      'conditionals',
+      'dead_code',
+      'evaluate',
+      'hoist_funs',
+      'inline',
+      'loops',
+      'sequences',
+    ];
+    const opt = (n: string, i: number, v: string, dash: string) =>
+      `- \`${n}\` (default: ${v}) ${dash} option number ${i} handles ${n.replace('_', ' ')} statements`;
+    const o = `## Compress\n\n${names.map((n, i) => opt(n, i, 'true', '--')).join('\n')}\n\nEnd.\n`;
+    const n = `## Compress\n\n${[...names]
+      .reverse()
+      .map((x) => opt(x, names.indexOf(x), '`true`', '—'))
+      .join('\n')}\n\nEnd.\n`;
+    const { map } = groundTruthMap(o, n);
+    for (const name of ['sequences', 'inline']) {
+      const [s] = at(o, `- \`${name}\``);
+      const e = o.indexOf('\n', s);
+      const [ns] = at(n, `- \`${name}\``);
+      const ne = n.indexOf('\n', ns);
+      const targets = Array.from(map.slice(s, e)).filter((v) => v >= 0);
+      // Every kept character of the line lands on its own new line, and most of them are kept.
+      expect(targets.every((t) => t >= ns && t < ne)).toBe(true);
+      expect(targets.length).toBeGreaterThan((e - s) * 0.8);
+    }
+  });
+});
+
+describe('movedWithEvidence()', () => {
+  it('takes a long quote that reappears in new material as moved', () => {
+    const oldText = 'Intro.\n\nThe cache is flushed on every write to disk.\n\nEnd.';
+    const newText =
+      'Intro.\n\nEnd.\n\n## Caching\n\nNote: the cache is flushed on every write to disk!';
+    const [s, e] = at(oldText, 'cache is flushed on every write');
+    const [ns] = at(newText, 'cache is flushed on every write');
+    expect(movedWithEvidence(oldText, newText, s, e, ns)).toBe(true);
+  });
+
+  it('takes a short quote as moved only if it carried some of its old neighbours along', () => {
+    const oldText = "var parse = require('rehype-parse')\nsee the browsers diversity.";
+    const newText =
+      "import parse from 'rehype-parse'\nit must be `import`ed instead of `require`d.\nrespect\n  the browsers diversity.";
+    const [s, e] = at(oldText, 'require');
+    expect(movedWithEvidence(oldText, newText, s, e, newText.indexOf('require'))).toBe(false);
+    const [d0, d1] = at(oldText, 'diversity');
+    expect(movedWithEvidence(oldText, newText, d0, d1, newText.indexOf('diversity'))).toBe(true);
   });
 });
