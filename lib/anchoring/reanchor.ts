@@ -56,8 +56,12 @@ export type ReanchorOptions = {
 
 /** Quotes shorter than this reappear in rewritten text by chance too often to count as moved. */
 const MIN_LOCAL_MOVE = 8;
-/** A quote this long occurring once, in inserted text, after leaving its old place, moved. */
+/** A quote this long occurring once, in inserted text, after leaving its old place, moved... */
 const MIN_MOVE = 6;
+/** ...if it also carried this many verbatim characters of its old context on one side... */
+const MOVE_CONTEXT = 4;
+/** ...or is at least this long (non-space characters). */
+const MIN_MOVE_ALONE = 16;
 /** Confidence of a verbatim match inside the span's own replacement region. */
 export const LOCAL_MOVE_CONFIDENCE = 0.95;
 
@@ -187,10 +191,14 @@ function reanchorCore(
     // Text removed here that occurs verbatim exactly once, inside newly inserted material, was
     // moved there: the diff already proved it is gone from its old place.
     const f = found.features;
+    // A short quote must also have taken some of its old neighbours along: alone, a word like
+    // "Object" or "require" reappears in rewritten text by coincidence.
+    const solid = nonSpace(o.norm, na, nb);
     if (
       f?.exact &&
       f.occurrences === 1 &&
-      nonSpace(o.norm, na, nb) >= MIN_MOVE &&
+      solid >= MIN_MOVE &&
+      (solid >= MIN_MOVE_ALONE || Math.max(f.prefixRun, f.suffixRun) >= MOVE_CONTEXT) &&
       !overlapsMatched(blocks, fa, fb)
     ) {
       return { ...result, confidence: Math.max(result.confidence, LOCAL_MOVE_CONFIDENCE) };

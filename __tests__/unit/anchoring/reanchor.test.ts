@@ -285,3 +285,41 @@ describe('reanchor(): lines moved and edited, paired by similarity (line-moves.t
     expect(got).toMatchObject(span('approved the budget for the new archive', b3));
   });
 });
+
+describe('reanchor(): a short quote that left its place and reappears once in new text', () => {
+  const OLD_DOC = [
+    '# Settings',
+    '',
+    'Each plugin reads its settings from one place, the project file, at start.',
+    '',
+    'Options are merged in order.',
+  ].join('\n');
+  const word = (doc: string) => {
+    const at = doc.indexOf('project');
+    return { start: at, end: at + 'project'.length };
+  };
+
+  it('is not taken as moved when it came alone (a coincidence in rewritten text)', () => {
+    const NEW_DOC = [
+      '# Settings',
+      '',
+      'Options are merged in order.',
+      '',
+      'Contributors: see the issue tracker of this project before sending patches.',
+    ].join('\n');
+    expect(reanchor(OLD_DOC, NEW_DOC, [word(OLD_DOC)])).toEqual([null]);
+  });
+
+  it('is taken as moved when some of its old neighbours came with it', () => {
+    const NEW_DOC = [
+      '# Settings',
+      '',
+      'Options are merged in order.',
+      '',
+      'Plugins now read everything from the project file, once per run.',
+    ].join('\n');
+    const [got] = reanchor(OLD_DOC, NEW_DOC, [word(OLD_DOC)]);
+    const at = NEW_DOC.indexOf('project');
+    expect(got).toMatchObject({ start: at, end: at + 'project'.length });
+  });
+});
