@@ -37,25 +37,36 @@ const optionsOf = (
   ...movesOf(r),
 });
 
-/** Runs the stages; fallback matches are scored with `fallbackWeights` (calibrateFallback). */
-export function tuneReanchor(docs: CorpusDoc[], fallbackWeights: number[]) {
+/** One reanchor() setting in the stages' terms (the shipped one: thresholds.ts's values). */
+export type ReanchorSetting = {
+  minKeep: number;
+  oneSide: number;
+  fallback: number;
+  moved: number;
+  around: number;
+  aroundKept: number;
+  inPlace: number;
+  lineSim: number;
+  movedKeep: number;
+  refineGap: number;
+  moveMinChars: number;
+};
+
+/**
+ * Runs the stages; fallback matches are scored with `fallbackWeights` (calibrateFallback).
+ * Coordinate descent can end costlier than where it started: the shipped settings (`incumbent`)
+ * are measured too and kept unless the stages found a setting that costs less.
+ */
+export function tuneReanchor(
+  docs: CorpusDoc[],
+  fallbackWeights: number[],
+  incumbent: ReanchorSetting,
+) {
   const runRe = (opts: Parameters<typeof runReanchor>[1]): Outcome[] =>
     runReanchor(docs, { ...opts, fallbackCalibration: fallbackWeights });
 
   // --- reanchor(): grid; fallback results below the threshold become null after the fact
-  const grid: ({
-    minKeep: number;
-    oneSide: number;
-    fallback: number;
-    moved: number;
-    around: number;
-    aroundKept: number;
-    inPlace: number;
-    lineSim: number;
-    movedKeep: number;
-    refineGap: number;
-    moveMinChars: number;
-  } & Measured)[] = [];
+  const grid: (ReanchorSetting & Measured)[] = [];
   // Each setting is a real reanchor() run (rule-based paths make post-hoc filtering inexact).
   // oneSide > 1 switches the one-side rule off, so the grid also measures the engine without it.
   const settings: [number, number, number][] = [];
@@ -164,6 +175,14 @@ export function tuneReanchor(docs: CorpusDoc[], fallbackWeights: number[]) {
     const m = score(runRe({ ...optionsOf(r), ...sidesOf(r), movedThreshold: moved }));
     secondRows.push({ ...r, moved, ...measure(m) });
   }
-  const bestRe = choose(secondRows, REANCHOR_FALSE_BUDGET);
-  return bestRe;
+  const shipped = {
+    ...incumbent,
+    ...measure(
+      score(
+        runRe({ ...optionsOf(incumbent), ...sidesOf(incumbent), movedThreshold: incumbent.moved }),
+      ),
+    ),
+  };
+  // First of equals wins: a setting must cost less than the shipped one to replace it.
+  return choose([shipped, ...secondRows], REANCHOR_FALSE_BUDGET);
 }
