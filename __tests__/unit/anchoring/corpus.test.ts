@@ -34,13 +34,13 @@ type Target = {
 const ANCHOR: Target[] = [
   { metric: 'intactExact', target: 99.3, floor: 98, higherIsBetter: true, knownGap: true },
   { metric: 'orphanRecall', target: 80, floor: 98.5, higherIsBetter: true },
-  { metric: 'editedOverlap', target: 88, floor: 74, higherIsBetter: true, knownGap: true },
+  { metric: 'editedOverlap', target: 88, floor: 76, higherIsBetter: true, knownGap: true },
   { metric: 'falseAnchors', target: 2, floor: 1.2, higherIsBetter: false },
 ];
 const REANCHOR: Target[] = [
   { metric: 'intactExact', target: 99.8, floor: 99.3, higherIsBetter: true, knownGap: true },
   { metric: 'orphanRecall', target: 95, floor: 98, higherIsBetter: true },
-  { metric: 'editedOverlap', target: 95, floor: 80, higherIsBetter: true, knownGap: true },
+  { metric: 'editedOverlap', target: 95, floor: 82, higherIsBetter: true, knownGap: true },
   { metric: 'falseAnchors', target: 0.5, floor: 1, higherIsBetter: false, knownGap: true },
 ];
 
