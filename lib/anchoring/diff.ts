@@ -20,9 +20,22 @@ const MYERS_MAX_COST = 4_000_000;
  */
 export type DiffBudget = { steps: number };
 
-export function diffSequences(a: Seq, b: Seq, budget?: DiffBudget): MatchBlock[] {
+/** One diffSequences() call's shared budget and its size limit for running Myers directly. */
+type DiffRun = { budget: DiffBudget; maxMyersCells: number };
+
+/**
+ * `maxMyersCells`: gaps with more cells (n x m) than this are split by patience anchors before
+ * Myers runs on them (default MYERS_MAX_COST).
+ */
+export function diffSequences(
+  a: Seq,
+  b: Seq,
+  budget?: DiffBudget,
+  maxMyersCells = MYERS_MAX_COST,
+): MatchBlock[] {
   const pairs: number[] = []; // flattened (ai, bi) of matched elements, in order
-  diffRange(a, b, 0, a.length, 0, b.length, pairs, budget ?? { steps: Infinity }, 0);
+  const run = { budget: budget ?? { steps: Infinity }, maxMyersCells };
+  diffRange(a, b, 0, a.length, 0, b.length, pairs, run, 0);
   const blocks: MatchBlock[] = [];
   for (let k = 0; k < pairs.length; k += 2) {
     const ai = pairs[k]!;
@@ -42,7 +55,7 @@ function diffRange(
   b0: number,
   b1: number,
   out: number[],
-  budget: DiffBudget,
+  run: DiffRun,
   depth: number,
 ): void {
   while (a0 < a1 && b0 < b1 && a[a0] === b[b0]) {
@@ -58,10 +71,11 @@ function diffRange(
     const n = a1 - a0;
     const m = b1 - b0;
     let done = false;
-    if (n * m <= MYERS_MAX_COST || n + m < 600)
-      done = myers(a, b, a0, a1, b0, b1, out, budget, MYERS_MAX_D);
-    if (!done && depth < 40) done = patience(a, b, a0, a1, b0, b1, out, budget, depth);
-    if (!done && (n + m) * 64 <= MYERS_MAX_COST * 4) myers(a, b, a0, a1, b0, b1, out, budget, 64);
+    if (n * m <= run.maxMyersCells || n + m < 600)
+      done = myers(a, b, a0, a1, b0, b1, out, run.budget, MYERS_MAX_D);
+    if (!done && depth < 40) done = patience(a, b, a0, a1, b0, b1, out, run, depth);
+    if (!done && (n + m) * 64 <= MYERS_MAX_COST * 4)
+      myers(a, b, a0, a1, b0, b1, out, run.budget, 64);
     // Otherwise the gap is treated as a full replacement: selector matching handles moves.
   }
   for (let k = 0; k < tail; k++) out.push(a1 + k, b1 + k);
@@ -80,12 +94,12 @@ function patience(
   b0: number,
   b1: number,
   out: number[],
-  budget: DiffBudget,
+  run: DiffRun,
   depth: number,
 ): boolean {
   for (const width of [1, 4, 12]) {
     if (a1 - a0 < width || b1 - b0 < width) return false;
-    if (patienceWidth(a, b, a0, a1, b0, b1, out, budget, depth, width)) return true;
+    if (patienceWidth(a, b, a0, a1, b0, b1, out, run, depth, width)) return true;
   }
   return false;
 }
@@ -109,7 +123,7 @@ function patienceWidth(
   b0: number,
   b1: number,
   out: number[],
-  budget: DiffBudget,
+  run: DiffRun,
   depth: number,
   width: number,
 ): boolean {
@@ -139,12 +153,12 @@ function patienceWidth(
     const ai = cand[2 * k]!;
     const bj = cand[2 * k + 1]!;
     if (ai < pa || bj < pb) continue; // overlaps the previous run
-    diffRange(a, b, pa, ai, pb, bj, out, budget, depth + 1);
+    diffRange(a, b, pa, ai, pb, bj, out, run, depth + 1);
     for (let w = 0; w < width; w++) out.push(ai + w, bj + w);
     pa = ai + width;
     pb = bj + width;
   }
-  diffRange(a, b, pa, a1, pb, b1, out, budget, depth + 1);
+  diffRange(a, b, pa, a1, pb, b1, out, run, depth + 1);
   return true;
 }
 

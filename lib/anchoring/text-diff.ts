@@ -2,6 +2,7 @@
 import { diffSequences, type DiffBudget, type MatchBlock } from './diff';
 import type { Normalised } from './normalise';
 import { slideEdits } from './slide-edits';
+import { lineAnchoredBlocks } from './line-anchors';
 import { TokenDictionary, type Tokens } from './tokens';
 
 /** The solid (non-whitespace) tokens of both folded texts, sharing one dictionary. */
@@ -16,7 +17,8 @@ export function tokenPair(o: Normalised, n: Normalised): TokenPair {
 }
 
 /**
- * Character-level match blocks between the folded old and new texts, from one word-token diff.
+ * Character-level match blocks between the folded old and new texts, from one word-token diff
+ * (anchored on lines unique on both sides where enough of them survived: line-anchors.ts).
  * Coincidental equalities (a lone "the" inside a rewritten sentence) are dropped, otherwise
  * a deleted word would "survive" by being matched to an unrelated copy of itself.
  */
@@ -31,7 +33,9 @@ export function textDiff(
   const { t0, t1 } = tokens;
   // Whitespace is not diffed on its own: a lone space matches anywhere and would let the diff
   // prefer many scattered spaces over one long surviving phrase.
-  const raw = charBlocks(o, n, tokens, diffSequences(t0.ids, t1.ids, budget));
+  const tokenBlocks =
+    lineAnchoredBlocks(tokens, o, n, budget) ?? diffSequences(t0.ids, t1.ids, budget);
+  const raw = charBlocks(o, n, tokens, tokenBlocks);
   const words = cleanupCoincidental(raw, o.norm.length, n.norm.length);
   const refined = cleanupCoincidental(
     refineGaps(words, o.norm, n.norm, budget, refineMaxGap),
