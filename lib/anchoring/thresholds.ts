@@ -10,23 +10,23 @@ export const ANCHOR_SHORT_CONTEXT_THRESHOLD = 0.73;
 /** reanchor(): minimum confidence (FALLBACK_CALIBRATION) of the selector match of a span the diff lost. */
 export const REANCHOR_FALLBACK_THRESHOLD = 0.86;
 /** reanchor(): the same for a match in text the diff did not keep (moved and edited). */
-export const REANCHOR_MOVED_THRESHOLD = 0.8;
+export const REANCHOR_MOVED_THRESHOLD = 0.86;
 /** reanchor(): share of a span's non-space characters the diff must keep. */
-export const REANCHOR_MIN_KEEP = 0.8;
+export const REANCHOR_MIN_KEEP = 0.6;
 /** reanchor(): the same share when the text on one side of the span survives. */
 export const REANCHOR_ONE_SIDE_MIN_KEEP = 0.5;
 /** reanchor(): the same share when the text on both sides survives (edited in place). */
 export const REANCHOR_IN_PLACE_MIN_KEEP = 0.4;
 /** reanchor(): non-space characters looked at on each side of a span... */
-export const REANCHOR_AROUND = 64;
+export const REANCHOR_AROUND = 40;
 /** reanchor(): ...and the share of them the diff must keep for that side to survive. */
 export const REANCHOR_AROUND_KEPT = 0.9;
 /** reanchor(): trigram similarity at which lines the diff lost pair as moved and edited. */
 export const REANCHOR_LINE_MOVE_SIM = 0.4;
 /** reanchor(): share of a span's non-space characters a detected move must carry. */
-export const REANCHOR_MOVED_MIN_KEEP = 0.6;
+export const REANCHOR_MOVED_MIN_KEEP = 1.01;
 /** reanchor(): changed stretches up to this many characters per side are aligned by character. */
-export const REANCHOR_REFINE_MAX_GAP = 100;
+export const REANCHOR_REFINE_MAX_GAP = 48;
 /** reanchor(): non-space characters a verbatim run must have to count as moved text. */
 export const REANCHOR_MOVE_MIN_CHARS = 48;
 /**
@@ -37,8 +37,8 @@ export const SHORT_CALIBRATION: readonly number[] = [
   -4.9141, -0.2722, 0.0899, 1.0153, 2.1801, 1.7167, 0.1067, -1.6271, 0.6471, -0.1514, 0.6122,
   0.3625, 0.3825, -1.3122, -0.8709, 1.4234,
 ];
-/** reanchor() fallback (3447 matches of spans the diff lost): the same features. */
+/** reanchor() fallback (3400 matches of spans the diff lost): the same features. */
 export const FALLBACK_CALIBRATION: readonly number[] = [
-  -5.1121, -0.4905, 0.4558, 0.5551, 1.4485, 0.9971, -0.0976, -2.071, -0.0408, 0.2791, 0.5175,
-  0.4623, -0.3132, -1.9027, -1.6022, 1.5688,
+  -5.1932, -0.5182, 0.5134, 0.39, 1.3408, 1.1062, -0.1429, -2.0009, -0.0106, 0.4055, 0.624, 0.4865,
+  -0.3219, -1.7837, -1.4055, 1.5282,
 ];

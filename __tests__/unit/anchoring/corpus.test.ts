@@ -40,7 +40,7 @@ const ANCHOR: Target[] = [
 const REANCHOR: Target[] = [
   { metric: 'intactExact', target: 99.8, floor: 99.3, higherIsBetter: true, knownGap: true },
   { metric: 'orphanRecall', target: 95, floor: 98, higherIsBetter: true },
-  { metric: 'editedOverlap', target: 95, floor: 82, higherIsBetter: true, knownGap: true },
+  { metric: 'editedOverlap', target: 95, floor: 85, higherIsBetter: true, knownGap: true },
   { metric: 'falseAnchors', target: 0.5, floor: 1, higherIsBetter: false, knownGap: true },
 ];
 
