@@ -119,21 +119,26 @@ const MAX_PAIRING_LOSS = 0.03;
 /** Beyond this many line comparisons the hunk is aligned as one range, as before. */
 const MAX_LINE_CELLS = 1_000_000;
 
-type Line = { s: number; e: number; grams: Set<string> | null };
+export type Line = { s: number; e: number; grams: Set<string> | null };
 
-function linesOf(text: string, from: number, to: number): Line[] {
+/** Trigrams of a line with its whitespace runs collapsed: what line similarity (Dice) compares. */
+export function trigramsOf(line: string): Set<string> {
+  const collapsed = line.replace(/\s+/g, ' ').trim();
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= collapsed.length; i++) grams.add(collapsed.slice(i, i + 3));
+  return grams;
+}
+
+/** The lines of text[from, to); `grams` only for lines of at least `minSolid` non-space chars. */
+export function linesOf(text: string, from: number, to: number, minSolid = MIN_PAIR_SOLID): Line[] {
   const out: Line[] = [];
   let s = from;
   while (s < to) {
     let e = text.indexOf('\n', s);
     if (e === -1 || e > to) e = to;
-    const collapsed = text.slice(s, e).replace(/\s+/g, ' ').trim();
-    let grams: Set<string> | null = null;
-    if (collapsed.replace(/ /g, '').length >= MIN_PAIR_SOLID) {
-      grams = new Set();
-      for (let i = 0; i + 3 <= collapsed.length; i++) grams.add(collapsed.slice(i, i + 3));
-    }
-    out.push({ s, e, grams });
+    const line = text.slice(s, e);
+    const solid = line.replace(/\s+/g, '').length;
+    out.push({ s, e, grams: solid >= minSolid ? trigramsOf(line) : null });
     s = e + 1;
   }
   return out;

@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { alignHunk, dropIslands, lcs, linePairingGain, tokens } from './align';
+import { alignHunk, dropIslands, lcs, linePairingGain, tokens, trigramsOf } from './align';
 import { auditLines } from './line-audit';
 import { collapseWhitespace, type Collapsed } from './survival';
 
@@ -208,13 +208,6 @@ export function coveredNew(map: CharMap, newLength: number): Uint8Array {
   return covered;
 }
 
-function trigrams(t: string): Set<string> {
-  const out = new Set<string>();
-  const f = t.replace(/\s+/g, ' ').trim();
-  for (let i = 0; i + 3 <= f.length; i++) out.add(f.slice(i, i + 3));
-  return out;
-}
-
 /**
  * Lines that were moved *and* lightly edited (re-indented list items, a sentence moved to
  * another section with one word changed): pair still-unmatched old lines with still-unused new
@@ -242,7 +235,7 @@ function fuzzyMoves(
         if (free(i)) freeCount++;
       }
       if (solid >= 10 && freeCount / solid >= 0.5)
-        out.push({ s, e, grams: trigrams(text.slice(s, e)) });
+        out.push({ s, e, grams: trigramsOf(text.slice(s, e)) });
     }
     return out;
   };

@@ -22,7 +22,7 @@
  * their cases are skipped, not guessed. Independent of the engine: plain trigram sets and the
  * exact LCS of align.ts.
  */
-import { dropIslands, lcs, tokens, type Token } from './align';
+import { dropIslands, lcs, linesOf, tokens, type Token } from './align';
 
 /** Lines with fewer non-space characters say too little to be judged by similarity. */
 const MIN_SOLID = 12;
@@ -37,22 +37,9 @@ const MAX_POSTINGS = 300;
 
 type Line = { s: number; e: number; grams: Set<string> };
 
-function linesOf(text: string): Line[] {
-  const out: Line[] = [];
-  let s = 0;
-  while (s < text.length) {
-    let e = text.indexOf('\n', s);
-    if (e === -1) e = text.length;
-    const collapsed = text.slice(s, e).replace(/\s+/g, ' ').trim();
-    if (collapsed.replace(/ /g, '').length >= MIN_SOLID) {
-      const grams = new Set<string>();
-      for (let i = 0; i + 3 <= collapsed.length; i++) grams.add(collapsed.slice(i, i + 3));
-      out.push({ s, e, grams });
-    }
-    s = e + 1;
-  }
-  return out;
-}
+/** Lines with enough text to be judged by similarity, and their trigrams. */
+const judgedLines = (text: string): Line[] =>
+  linesOf(text, 0, text.length, MIN_SOLID).filter((l): l is Line => l.grams !== null);
 
 type Best = { at: number; sim: number; second: number };
 
@@ -88,8 +75,8 @@ function bestMatches(from: Line[], to: Line[]): Best[] {
 
 /** Re-aligns old lines the alignment misplaced (see above); changes `map` in place. */
 export function auditLines(oldText: string, newText: string, map: Int32Array): number {
-  const olds = linesOf(oldText);
-  const news = linesOf(newText);
+  const olds = judgedLines(oldText);
+  const news = judgedLines(newText);
   if (olds.length === 0 || news.length === 0) return 0;
   const forward = bestMatches(olds, news);
   const backward = bestMatches(news, olds);
