@@ -127,6 +127,36 @@ function patienceWidth(
   depth: number,
   width: number,
 ): boolean {
+  const anchors = uniqueRunAnchors(a, b, a0, a1, b0, b1, width);
+  if (anchors.length === 0) return false;
+  let pa = a0;
+  let pb = b0;
+  for (let k = 0; k < anchors.length; k += 2) {
+    const ai = anchors[k]!;
+    const bj = anchors[k + 1]!;
+    diffRange(a, b, pa, ai, pb, bj, out, run, depth + 1);
+    for (let w = 0; w < width; w++) out.push(ai + w, bj + w);
+    pa = ai + width;
+    pb = bj + width;
+  }
+  diffRange(a, b, pa, a1, pb, b1, out, run, depth + 1);
+  return true;
+}
+
+/**
+ * Patience anchors: runs of `width` elements occurring exactly once in a[a0, a1) and once in
+ * b[b0, b1), the longest chain of them in order on both sides, without overlaps. Flattened
+ * (ai, bj) pairs of the runs' starts, increasing. Also anchors reanchor's line diff (line-anchors.ts).
+ */
+export function uniqueRunAnchors(
+  a: Seq,
+  b: Seq,
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+  width = 1,
+): number[] {
   const seen = new Map<number, number>(); // key -> index in a, or -1 if repeated
   for (let i = a0; i + width <= a1; i++) {
     const t = runKey(a, i, width);
@@ -146,20 +176,18 @@ function patienceWidth(
     if (j !== undefined && j !== -1 && seen.get(t) === i && sameRun(a, i, b, j, width))
       cand.push(i, j);
   }
-  if (cand.length === 0) return false;
+  const anchors: number[] = [];
   let pa = a0;
   let pb = b0;
   for (const k of longestIncreasing(cand)) {
     const ai = cand[2 * k]!;
     const bj = cand[2 * k + 1]!;
     if (ai < pa || bj < pb) continue; // overlaps the previous run
-    diffRange(a, b, pa, ai, pb, bj, out, run, depth + 1);
-    for (let w = 0; w < width; w++) out.push(ai + w, bj + w);
+    anchors.push(ai, bj);
     pa = ai + width;
     pb = bj + width;
   }
-  diffRange(a, b, pa, a1, pb, b1, out, run, depth + 1);
-  return true;
+  return anchors;
 }
 
 /** Indices (into pair list) of a longest subsequence with increasing b, O(n log n). */

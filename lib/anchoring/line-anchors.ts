@@ -11,7 +11,7 @@
  * A revision that rewrote most lines has few such anchors; then the token diff alone decides
  * (`LINE_ANCHOR_MIN_SHARE`).
  */
-import { diffSequences, type DiffBudget, type MatchBlock } from './diff';
+import { diffSequences, uniqueRunAnchors, type DiffBudget, type MatchBlock } from './diff';
 import type { Normalised } from './normalise';
 import type { SolidTokens, TokenPair } from './text-diff';
 
@@ -39,12 +39,12 @@ function linesOf(x: Normalised, t: SolidTokens, dict: Map<string, number>): Line
   };
   for (let k = 0; k < t.ids.length; k++) {
     const at = x.starts[t.starts[k]!]!; // original offset of the token
-    let l = Math.max(line, 0);
+    let l = Math.max(line, 0); // (line -1: before the first token)
     while (nextBreak !== -1 && nextBreak < at) {
       l++;
       nextBreak = x.text.indexOf('\n', nextBreak + 1);
     }
-    if (l !== line || k === 0) {
+    if (l !== line) {
       if (k > 0) close();
       first.push(k);
       key = '';
@@ -55,45 +55,6 @@ function linesOf(x: Normalised, t: SolidTokens, dict: Map<string, number>): Line
   if (t.ids.length > 0) close();
   first.push(t.ids.length);
   return { first: Int32Array.from(first), ids: Int32Array.from(ids) };
-}
-
-/** Line pairs (old line, new line) of a longest run increasing on both sides, O(n log n). */
-function longestIncreasing(pairs: [number, number][]): [number, number][] {
-  const tails: number[] = [];
-  const prev = new Int32Array(pairs.length).fill(-1);
-  for (let k = 0; k < pairs.length; k++) {
-    const v = pairs[k]![1];
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[tails[mid]!]![1] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) prev[k] = tails[lo - 1]!;
-    tails[lo] = k;
-  }
-  const res: [number, number][] = [];
-  for (let k = tails.length ? tails[tails.length - 1]! : -1; k !== -1; k = prev[k]!)
-    res.push(pairs[k]!);
-  return res.reverse();
-}
-
-/** Lines occurring exactly once in old [a0, a1) and once in new [b0, b1), paired. */
-function uniquePairs(A: Lines, B: Lines, a0: number, a1: number, b0: number, b1: number) {
-  const inA = new Map<number, number>(); // id -> line, or -1 if repeated
-  for (let i = a0; i < a1; i++) inA.set(A.ids[i]!, inA.has(A.ids[i]!) ? -1 : i);
-  const inB = new Map<number, number>();
-  for (let j = b0; j < b1; j++) {
-    const i = inA.get(B.ids[j]!);
-    if (i !== undefined && i !== -1) inB.set(B.ids[j]!, inB.has(B.ids[j]!) ? -1 : j);
-  }
-  const pairs: [number, number][] = [];
-  for (let i = a0; i < a1; i++) {
-    const j = inB.get(A.ids[i]!);
-    if (j !== undefined && j !== -1 && inA.get(A.ids[i]!) === i) pairs.push([i, j]);
-  }
-  return pairs;
 }
 
 /**
@@ -125,12 +86,14 @@ export function lineAnchoredBlocks(
       tail++;
     }
     if (a0 < a1 && b0 < b1) {
-      const anchors = depth < MAX_DEPTH ? longestIncreasing(uniquePairs(A, B, a0, a1, b0, b1)) : [];
+      const anchors = depth < MAX_DEPTH ? uniqueRunAnchors(A.ids, B.ids, a0, a1, b0, b1) : [];
       if (anchors.length === 0) steps.push({ gap: [a0, a1, b0, b1] });
       else {
         let pa = a0;
         let pb = b0;
-        for (const [i, j] of anchors) {
+        for (let k = 0; k < anchors.length; k += 2) {
+          const i = anchors[k]!;
+          const j = anchors[k + 1]!;
           align(pa, i, pb, j, depth + 1);
           pair(i, j);
           pa = i + 1;
